@@ -1,0 +1,32 @@
+{#-
+    The staging relations for the configured CDP. kind: 'events' (track,
+    page and custom calls: what the events fact is made of) or 'all'
+    (events plus identifies and aliases, which feed identity only).
+-#}
+{% macro staged_record_models(kind='all') -%}
+    {%- set cdp = var('product_warehouse_cdp') -%}
+    {%- if cdp == 'custom' -%}
+        {%- if not var('product_warehouse_custom_events_model') -%}
+            {{ exceptions.raise_compiler_error(
+                "product_warehouse: product_warehouse_cdp is 'custom', so set product_warehouse_custom_events_model"
+                ~ " to the name of the model in your project that has the canonical event columns.") }}
+        {%- endif -%}
+        {%- set events = [ref('stg_product_custom__events')] -%}
+        {%- set identity = [] -%}
+    {%- elif cdp == 'rudderstack' -%}
+        {%- set events = [ref('stg_product_rudderstack__tracks'), ref('stg_product_rudderstack__pages')] -%}
+        {%- set identity = [ref('stg_product_rudderstack__identifies'), ref('stg_product_rudderstack__aliases')] -%}
+    {%- elif cdp == 'segment' -%}
+        {%- set events = [ref('stg_product_segment__tracks'), ref('stg_product_segment__pages')] -%}
+        {%- set identity = [ref('stg_product_segment__identifies')] -%}
+    {%- else -%}
+        {{ exceptions.raise_compiler_error(
+            "product_warehouse: product_warehouse_cdp must be segment, rudderstack or custom, got '" ~ cdp ~ "'") }}
+    {%- endif -%}
+    {{ return(events if kind == 'events' else events + identity) }}
+{%- endmacro %}
+
+{#- The record types that are events (rows of the events fact). -#}
+{% macro event_record_types() -%}
+    {{ return(['track', 'page', 'custom']) }}
+{%- endmacro %}

@@ -1,0 +1,50 @@
+{#-
+    Runs on-run-start: fails the run, before anything builds, on a var
+    value the package cannot honour, with a message that names the var.
+-#}
+{% macro validate_vars() -%}
+    {%- set errors = [] -%}
+
+    {%- set cdp = var('product_warehouse_cdp') -%}
+    {%- if cdp not in ['segment', 'rudderstack', 'custom'] -%}
+        {%- do errors.append("product_warehouse_cdp must be segment, rudderstack or custom, got '" ~ cdp ~ "'") -%}
+    {%- endif -%}
+    {%- if cdp == 'custom' and not var('product_warehouse_custom_events_model') -%}
+        {%- do errors.append("product_warehouse_cdp is custom, so set product_warehouse_custom_events_model to the name of your events model") -%}
+    {%- endif -%}
+
+    {%- set mode = var('product_warehouse_sessionization') -%}
+    {%- if mode not in ['inactivity', 'source'] -%}
+        {%- do errors.append("product_warehouse_sessionization must be inactivity or source, got '" ~ mode ~ "'") -%}
+    {%- endif -%}
+
+    {%- set minutes = var('product_warehouse_session_inactivity_minutes') -%}
+    {%- if minutes is string or minutes is not number or minutes <= 0 -%}
+        {%- do errors.append("product_warehouse_session_inactivity_minutes must be a positive number, got '" ~ minutes ~ "'") -%}
+    {%- endif -%}
+
+    {%- set journey_length = var('product_warehouse_journey_length') -%}
+    {%- if journey_length is string or journey_length is not number or journey_length != journey_length | int or journey_length < 1 -%}
+        {%- do errors.append("product_warehouse_journey_length must be a whole number >= 1, got '" ~ journey_length ~ "'") -%}
+    {%- endif -%}
+
+    {%- set page_event_name = var('product_warehouse_page_event_name') -%}
+    {%- if page_event_name is none or page_event_name | string | length == 0 -%}
+        {%- do errors.append("product_warehouse_page_event_name must be a non-empty string") -%}
+    {%- endif -%}
+
+    {%- set reserved = ['visitor_id', 'user_id', 'first_session_id', 'last_session_id', 'session_count',
+                        'event_count', 'is_identified', 'first_seen_at', 'last_seen_at', 'last_identified_at'] -%}
+    {%- for trait in product_warehouse.user_trait_columns() -%}
+        {%- if trait in reserved -%}
+            {%- do errors.append("product_warehouse_user_traits: '" ~ trait ~ "' would collide with the users dimension's own column of that name") -%}
+        {%- endif -%}
+    {%- endfor -%}
+
+    {%- set counts = product_warehouse.session_event_count_columns() -%}
+
+    {%- if errors -%}
+        {{ exceptions.raise_compiler_error("product_warehouse: invalid configuration:\n  - " ~ errors | join("\n  - ")) }}
+    {%- endif -%}
+    {{ return('') }}
+{%- endmacro %}

@@ -1,0 +1,67 @@
+{#- Every model reads from this one, so checking the vars here makes
+    dbt compile fail early too (on-run-start covers run, build and test). -#}
+{%- do product_warehouse.validate_vars() -%}
+{%- set staged = product_warehouse.staged_record_models('all') -%}
+
+with
+
+records as (
+
+    {% for relation in staged -%}
+    select * from {{ relation }}
+    {% if not loop.last %}union all
+    {% endif -%}
+    {%- endfor %}
+
+),
+
+records_checked as (
+
+    select
+        *,
+        case
+            when event_id is null then 'missing_id'
+            when occurred_at is null then 'missing_timestamp'
+            when anonymous_id is null and user_id is null
+                then 'missing_identity'
+        end as invalid_reason
+
+    from records
+
+),
+
+{#- Copies of one id in one table: the one received first is kept. The
+    later keys only make the pick deterministic among equal received_at. -#}
+records_ranked as (
+
+    select
+        *,
+        row_number() over (
+            partition by source_table, event_id, invalid_reason
+            order by
+                case when received_at is null then 1 else 0 end,
+                received_at,
+                occurred_at,
+                coalesce(anonymous_id, ''),
+                coalesce(user_id, ''),
+                coalesce(event_name, '')
+        ) as copy_number
+
+    from records_checked
+
+),
+
+records_validated as (
+
+    select
+        *,
+        coalesce(
+            invalid_reason,
+            case when copy_number > 1 then 'duplicate' end
+        ) as rejection_reason
+
+    from records_ranked
+
+)
+
+select * from records_validated

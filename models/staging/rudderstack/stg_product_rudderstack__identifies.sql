@@ -1,0 +1,7 @@
+{{ config(enabled=var('product_warehouse_cdp') == 'rudderstack') }}
+
+{{ product_warehouse.stage_cdp_records(
+    source('product_warehouse_rudderstack', 'identifies'),
+    source_table='identifies',
+    record_type='identify',
+) }}

@@ -1,0 +1,58 @@
+{%- set journey_length = var('product_warehouse_journey_length') | int -%}
+{%- set steps = ['event_name'] -%}
+{%- for k in range(2, journey_length + 1) -%}
+    {%- do steps.append('event_' ~ k) -%}
+{%- endfor -%}
+
+with
+
+events as (
+
+    select
+        event_id,
+        session_id,
+        visitor_id,
+        event_name,
+        event_sequence_number
+
+    from {{ ref('wh_product_events_fact') }}
+
+),
+
+journeys as (
+
+    select
+        event_id,
+        session_id,
+        visitor_id,
+        event_name,
+        {%- for k in range(2, journey_length + 1) %}
+        lead(event_name, {{ k - 1 }}) over (
+            partition by session_id
+            order by event_sequence_number
+        ) as event_{{ k }},
+        {%- endfor %}
+        event_sequence_number
+
+    from events
+
+),
+
+journeys_with_path as (
+
+    select
+        event_id,
+        session_id,
+        visitor_id,
+        event_name,
+        {%- for k in range(2, journey_length + 1) %}
+        event_{{ k }},
+        {%- endfor %}
+        {{ product_warehouse.join_non_null(steps, ' > ') }} as journey_path,
+        event_sequence_number
+
+    from journeys
+
+)
+
+select * from journeys_with_path

@@ -1,0 +1,72 @@
+{{ config(tags=['product_warehouse']) }}
+
+{#- Every raw track/page (or custom) row is in the events fact or is a
+    rejection, exactly once: raw rows = fact rows + rejected rows, per
+    source table. A row returned here names the table and how many rows
+    went missing (positive) or were invented (negative). -#}
+
+with
+
+raw_rows as (
+
+    {% for relation in product_warehouse.staged_record_models('events') -%}
+    select
+        source_table,
+        count(*) as raw_row_count
+    from {{ relation }}
+    group by source_table
+    {% if not loop.last %}union all
+    {% endif -%}
+    {%- endfor %}
+
+),
+
+fact_rows as (
+
+    select
+        source_table,
+        count(*) as fact_row_count
+
+    from {{ ref('wh_product_events_fact') }}
+    group by source_table
+
+),
+
+rejected_rows as (
+
+    select
+        source_table,
+        count(*) as rejected_row_count
+
+    from {{ ref('wh_product_event_rejections') }}
+    where record_type in (
+        {%- for record_type in product_warehouse.event_record_types() -%}
+        {{ product_warehouse.string_literal(record_type) }}
+        {%- if not loop.last %}, {% endif -%}
+        {%- endfor -%}
+    )
+    group by source_table
+
+),
+
+balance as (
+
+    select
+        raw_rows.source_table,
+        raw_rows.raw_row_count,
+        coalesce(fact_rows.fact_row_count, 0) as fact_row_count,
+        coalesce(rejected_rows.rejected_row_count, 0) as rejected_row_count,
+        raw_rows.raw_row_count
+        - coalesce(fact_rows.fact_row_count, 0)
+        - coalesce(rejected_rows.rejected_row_count, 0) as missing_row_count
+
+    from raw_rows
+    left join fact_rows
+        on raw_rows.source_table = fact_rows.source_table
+    left join rejected_rows
+        on raw_rows.source_table = rejected_rows.source_table
+
+)
+
+select * from balance
+where missing_row_count != 0

@@ -1,0 +1,37 @@
+"""The integration fixtures: each case is one `dbt build` of
+integration_tests with these vars on top of the project's own."""
+
+CASES: dict[str, dict] = {
+    "segment": {
+        "product_warehouse_test_case": "segment",
+        "product_warehouse_cdp": "segment",
+    },
+    "rudderstack": {
+        "product_warehouse_test_case": "rudderstack",
+        "product_warehouse_cdp": "rudderstack",
+        "product_warehouse_session_event_counts": [
+            "it's done \\ ok",
+            {"event": "product viewed", "column": "viewed_count"},
+        ],
+    },
+    "custom": {
+        "product_warehouse_test_case": "custom",
+        "product_warehouse_cdp": "custom",
+        "product_warehouse_custom_events_model": "custom_events",
+        "product_warehouse_sessionization": "source",
+        "product_warehouse_session_event_counts": ["add_to_cart"],
+    },
+    "segment_empty": {
+        "product_warehouse_test_case": "segment_empty",
+        "product_warehouse_cdp": "segment",
+        "product_warehouse_source_schema": "segment_empty",
+    },
+}
+
+# The Segment fixture with '' for every null id: must give the Segment
+# case's expected outputs exactly.
+CASES["segment_empty_strings"] = {
+    **CASES["segment"],
+    "product_warehouse_test_case": "segment_empty_strings",
+    "product_warehouse_source_schema": "segment_empty_strings",
+}

@@ -1,0 +1,71 @@
+"""pytest harness: drives dbt in-process through dbtRunner (no shelling
+out) against integration_tests/, on DuckDB unless PRODUCT_WAREHOUSE_TARGET
+names another target of integration_tests/profiles.yml."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+from dbt.cli.main import dbtRunner
+
+ROOT = Path(__file__).resolve().parents[2]
+PROJECT_DIR = ROOT / "integration_tests"
+DUCKDB_PATH = PROJECT_DIR / "target" / "integration_tests.duckdb"
+os.environ.setdefault("DBT_SEND_ANONYMOUS_USAGE_STATS", "false")
+os.environ.setdefault("PRODUCT_WAREHOUSE_DUCKDB_PATH", str(DUCKDB_PATH))
+DUCKDB_PATH.parent.mkdir(parents=True, exist_ok=True)
+
+
+def target() -> str:
+    return os.environ.get("PRODUCT_WAREHOUSE_TARGET", "duckdb")
+
+
+class DbtFailure(AssertionError):
+    pass
+
+
+def run_dbt(*args: str, vars: dict | None = None, expect_success: bool = True):
+    """Run one dbt command in integration_tests; on failure, raise with
+    every failing node's name and message so pytest reports them."""
+    cli = [
+        *args,
+        "--project-dir", str(PROJECT_DIR),
+        "--profiles-dir", str(PROJECT_DIR),
+        "--target", target(),
+    ]
+    if vars:
+        cli += ["--vars", json.dumps(vars)]
+    result = dbtRunner().invoke(cli)
+    if expect_success and not result.success:
+        failures = []
+        for node_result in getattr(result.result, "results", None) or []:
+            status = str(getattr(node_result, "status", ""))
+            if status.lower() in ("error", "fail", "runtime error"):
+                failures.append(f"{node_result.node.name}: {status}: {node_result.message}")
+        detail = "\n".join(failures) or repr(result.exception)
+        raise DbtFailure(f"dbt {' '.join(args)} failed:\n{detail}")
+    return result
+
+
+@pytest.fixture(scope="session")
+def seeded():
+    """deps + a full-refresh seed of every fixture, once per session."""
+    run_dbt("deps")
+    run_dbt("seed", "--full-refresh")
+    return True
+
+
+def query(sql: str) -> list[tuple]:
+    """Rows from the DuckDB integration database (after a build)."""
+    import duckdb
+
+    if target() != "duckdb":
+        pytest.skip("direct queries read the DuckDB file")
+    con = duckdb.connect(os.environ["PRODUCT_WAREHOUSE_DUCKDB_PATH"])
+    try:
+        return con.execute(sql).fetchall()
+    finally:
+        con.close()
