@@ -9,15 +9,14 @@ with
 
 raw_rows as (
 
-    {% for relation in product_warehouse.staged_record_models('events') -%}
     select
         source_table,
         count(*) as raw_row_count
-    from {{ relation }}
-    group by source_table
-    {% if not loop.last %}union all
-    {% endif -%}
-    {%- endfor %}
+
+    from (
+        {{ product_warehouse.union_staged_records('events') }}
+    ) as staged
+    group by 1
 
 ),
 
@@ -28,7 +27,7 @@ fact_rows as (
         count(*) as fact_row_count
 
     from {{ ref('wh_product_events_fact') }}
-    group by source_table
+    group by 1
 
 ),
 
@@ -39,13 +38,14 @@ rejected_rows as (
         count(*) as rejected_row_count
 
     from {{ ref('wh_product_event_rejections') }}
-    where record_type in (
-        {%- for record_type in product_warehouse.event_record_types() -%}
-        {{ product_warehouse.string_literal(record_type) }}
-        {%- if not loop.last %}, {% endif -%}
-        {%- endfor -%}
-    )
-    group by source_table
+    where
+        record_type in (
+            {%- for record_type in product_warehouse.event_record_types() -%}
+                {{ product_warehouse.string_literal(record_type) }}
+                {%- if not loop.last %}, {% endif -%}
+            {%- endfor -%}
+        )
+    group by 1
 
 ),
 

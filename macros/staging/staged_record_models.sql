@@ -30,3 +30,27 @@
 {% macro event_record_types() -%}
     {{ return(['track', 'page', 'custom']) }}
 {%- endmacro %}
+
+{#- union all of the staged records of `kind` ('all' or 'events'), with
+    source_table, record_type and the canonical columns named, not by
+    position. -#}
+{% macro union_staged_records(kind='all') -%}
+    {%- set columns = product_warehouse.record_columns() -%}
+    {%- for relation in product_warehouse.staged_record_models(kind) %}
+    select
+        {{ columns | join(',\n        ') }}
+    from {{ relation }}
+    {% if not loop.last %}union all{% endif %}
+    {%- endfor %}
+{%- endmacro %}
+
+{#- source_table, record_type and the canonical columns, each prefixed
+    with `qualifier.` when one is given. -#}
+{% macro record_columns(qualifier=none) -%}
+    {%- set names = ['source_table', 'record_type']
+        + (product_warehouse.canonical_columns() | map('first') | list) -%}
+    {%- if qualifier -%}
+        {{ return(names | map('replace', '', qualifier ~ '.', 1) | list) }}
+    {%- endif -%}
+    {{ return(names) }}
+{%- endmacro %}

@@ -27,10 +27,10 @@ journeys as (
         visitor_id,
         event_name,
         {%- for k in range(2, journey_length + 1) %}
-        lead(event_name, {{ k - 1 }}) over (
-            partition by session_id
-            order by event_sequence_number
-        ) as event_{{ k }},
+            lead(event_name, {{ k - 1 }}) over (
+                partition by session_id
+                order by event_sequence_number
+            ) as event_{{ k }},
         {%- endfor %}
         event_sequence_number
 
@@ -46,7 +46,7 @@ journeys_with_path as (
         visitor_id,
         event_name,
         {%- for k in range(2, journey_length + 1) %}
-        event_{{ k }},
+            event_{{ k }},
         {%- endfor %}
         {{ product_warehouse.join_non_null(steps, ' > ') }} as journey_path,
         event_sequence_number

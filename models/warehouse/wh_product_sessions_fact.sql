@@ -1,3 +1,5 @@
+{%- set event_counts = product_warehouse.session_event_count_columns() -%}
+
 with
 
 events as (
@@ -41,7 +43,7 @@ session_totals as (
         sum(
             case when event_type = 'page' then 1 else 0 end
         ) as page_view_count,
-        {%- for event, column in product_warehouse.session_event_count_columns() %}
+        {%- for event, column in event_counts %}
         sum(
             case
                 when event_name = {{ product_warehouse.string_literal(event) }}
@@ -54,7 +56,7 @@ session_totals as (
         max(occurred_at) as session_end_at
 
     from events
-    group by session_id
+    group by 1
 
 ),
 
@@ -125,7 +127,7 @@ sessions_joined as (
         ) }} as session_duration_seconds,
         session_totals.event_count,
         session_totals.page_view_count,
-        {%- for event, column in product_warehouse.session_event_count_columns() %}
+        {%- for event, column in event_counts %}
         session_totals.{{ column }},
         {%- endfor %}
         session_totals.session_start_at,

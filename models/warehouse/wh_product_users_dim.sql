@@ -42,7 +42,7 @@ visitor_events as (
         max(occurred_at) as last_seen_at
 
     from events
-    group by visitor_id
+    group by 1
 
 ),
 
@@ -57,7 +57,7 @@ visitor_sessions as (
         max(session_sequence_number) as last_session_sequence_number
 
     from sessions
-    group by visitor_id
+    group by 1
 
 ),
 
@@ -88,11 +88,10 @@ users as (
         {%- endfor %}
         visitor_sessions.session_count,
         visitor_events.event_count,
-        case
-            when visitor_events.user_id is not null then true else false
-        end as is_identified,
+        visitor_events.user_id is not null as is_identified,
         visitor_events.first_seen_at,
-        visitor_events.last_seen_at
+        visitor_events.last_seen_at,
+        user_traits.last_identified_at
 
     from visitor_events
     inner join visitor_sessions

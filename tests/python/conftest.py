@@ -27,15 +27,13 @@ class DbtFailure(AssertionError):
     pass
 
 
-def run_dbt(*args: str, vars: dict | None = None, expect_success: bool = True):
+def run_dbt(*args: str, vars: dict | None = None, expect_success: bool = True,
+            use_default_target: bool = True):
     """Run one dbt command in integration_tests; on failure, raise with
     every failing node's name and message so pytest reports them."""
-    cli = [
-        *args,
-        "--project-dir", str(PROJECT_DIR),
-        "--profiles-dir", str(PROJECT_DIR),
-        "--target", target(),
-    ]
+    cli = [*args, "--project-dir", str(PROJECT_DIR), "--profiles-dir", str(PROJECT_DIR)]
+    if use_default_target:
+        cli += ["--target", target()]
     if vars:
         cli += ["--vars", json.dumps(vars)]
     result = dbtRunner().invoke(cli)
@@ -51,9 +49,15 @@ def run_dbt(*args: str, vars: dict | None = None, expect_success: bool = True):
 
 
 @pytest.fixture(scope="session")
-def seeded():
-    """deps + a full-refresh seed of every fixture, once per session."""
+def installed():
+    """dbt deps: installs the package into integration_tests (local: ../)."""
     run_dbt("deps")
+    return True
+
+
+@pytest.fixture(scope="session")
+def seeded(installed):
+    """A full-refresh seed of every fixture, once per session."""
     run_dbt("seed", "--full-refresh")
     return True
 

@@ -2,7 +2,8 @@ with
 
 records as (
 
-    select *
+    select
+        {{ product_warehouse.record_columns() | join(',\n        ') }}
 
     from {{ ref('int_product_records_validated') }}
     where rejection_reason is null
@@ -22,7 +23,7 @@ identity_map as (
 records_identified as (
 
     select
-        records.*,
+        {{ product_warehouse.record_columns('records') | join(',\n        ') }},
         coalesce(
             records.user_id, identity_map.mapped_user_id
         ) as resolved_user_id,

@@ -17,11 +17,11 @@ identifies as (
 
 ),
 
-{#- Per trait, the latest identify that sent a non-null value ranks 1 in
-    its (visitor, is-null) partition; rank 1 among nulls adds nothing to
-    max() below. -#}
 identifies_ranked as (
 
+    {#- Per trait, the latest identify that sent a non-null value ranks 1
+        in its (visitor, is-null) partition; rank 1 among nulls adds
+        nothing to max() below. -#}
     select
         visitor_id,
         {%- for trait in traits %}
@@ -51,7 +51,7 @@ user_traits as (
         max(occurred_at) as last_identified_at
 
     from identifies_ranked
-    group by visitor_id
+    group by 1
 
 )
 

@@ -1,6 +1,9 @@
-{%- set partition_by = product_warehouse.session_partition_columns() | join(', ') -%}
-{%- set timeout_seconds = var('product_warehouse_session_inactivity_minutes') * 60 -%}
-{%- set uses_source_sessions = var('product_warehouse_sessionization') == 'source' -%}
+{%- set partition_by =
+    product_warehouse.session_partition_columns() | join(', ') -%}
+{%- set timeout_seconds =
+    var('product_warehouse_session_inactivity_minutes') * 60 -%}
+{%- set uses_source_sessions =
+    var('product_warehouse_sessionization') == 'source' -%}
 
 with
 
@@ -30,8 +33,8 @@ events as (
     from {{ ref('int_product_records_identified') }}
     where record_type in (
         {%- for record_type in product_warehouse.event_record_types() -%}
-        {{ product_warehouse.string_literal(record_type) }}
-        {%- if not loop.last %}, {% endif -%}
+            {{ product_warehouse.string_literal(record_type) }}
+            {%- if not loop.last %}, {% endif -%}
         {%- endfor -%}
     )
 
@@ -54,10 +57,10 @@ events_with_previous as (
 
 ),
 
-{#- A gap strictly greater than the timeout, in exact seconds, starts a
-    session; so does a visitor's (or source session's) first event. -#}
 events_flagged as (
 
+    {#- A gap strictly greater than the timeout, in exact seconds, starts a
+        session; so does a visitor's (or source session's) first event. -#}
     select
         *,
         case
@@ -65,7 +68,8 @@ events_flagged as (
             {%- if uses_source_sessions %}
             when source_session_id is not null then 0
             {%- endif %}
-            when {{ product_warehouse.seconds_between(
+            when
+                {{ product_warehouse.seconds_between(
                 'previous_in_session_scope_at', 'occurred_at') }}
                 > {{ timeout_seconds }}
                 then 1

@@ -1,17 +1,12 @@
 {#- Every model reads from this one, so checking the vars here makes
     dbt compile fail early too (on-run-start covers run, build and test). -#}
 {%- do product_warehouse.validate_vars() -%}
-{%- set staged = product_warehouse.staged_record_models('all') -%}
 
 with
 
 records as (
 
-    {% for relation in staged -%}
-    select * from {{ relation }}
-    {% if not loop.last %}union all
-    {% endif -%}
-    {%- endfor %}
+    {{ product_warehouse.union_staged_records('all') }}
 
 ),
 
@@ -30,10 +25,10 @@ records_checked as (
 
 ),
 
-{#- Copies of one id in one table: the one received first is kept. The
-    later keys only make the pick deterministic among equal received_at. -#}
 records_ranked as (
 
+    {#- Copies of one id in one table: the one received first is kept. The
+        later keys only make the pick deterministic among equal received_at. -#}
     select
         *,
         row_number() over (

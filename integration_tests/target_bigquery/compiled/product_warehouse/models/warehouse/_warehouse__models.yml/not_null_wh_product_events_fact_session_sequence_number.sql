@@ -1,0 +1,11 @@
+
+    
+    
+
+
+
+select session_sequence_number
+from `offline-project`.`main`.`wh_product_events_fact`
+where session_sequence_number is null
+
+

@@ -1,0 +1,11 @@
+
+    
+    
+
+
+
+select visitor_id
+from `offline-project`.`main`.`wh_product_events_fact`
+where visitor_id is null
+
+

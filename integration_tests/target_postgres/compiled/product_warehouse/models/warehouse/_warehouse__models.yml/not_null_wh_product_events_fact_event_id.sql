@@ -1,0 +1,11 @@
+
+    
+    
+
+
+
+select event_id
+from "offline"."main"."wh_product_events_fact"
+where event_id is null
+
+

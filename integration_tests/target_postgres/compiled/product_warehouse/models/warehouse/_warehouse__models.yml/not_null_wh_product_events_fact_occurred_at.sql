@@ -1,0 +1,11 @@
+
+    
+    
+
+
+
+select occurred_at
+from "offline"."main"."wh_product_events_fact"
+where occurred_at is null
+
+

@@ -1,0 +1,11 @@
+
+    
+    
+
+
+
+select session_id
+from "offline"."main"."wh_product_journeys_fact"
+where session_id is null
+
+

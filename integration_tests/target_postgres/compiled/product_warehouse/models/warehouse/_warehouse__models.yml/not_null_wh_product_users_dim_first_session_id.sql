@@ -1,0 +1,11 @@
+
+    
+    
+
+
+
+select first_session_id
+from "offline"."main"."wh_product_users_dim"
+where first_session_id is null
+
+

@@ -1,0 +1,25 @@
+
+    
+    
+
+with child as (
+    select visitor_id as from_field
+    from "offline"."main"."wh_product_sessions_fact"
+    where visitor_id is not null
+),
+
+parent as (
+    select visitor_id as to_field
+    from "offline"."main"."wh_product_users_dim"
+)
+
+select
+    from_field
+
+from child
+left join parent
+    on child.from_field = parent.to_field
+
+where parent.to_field is null
+
+

@@ -1,0 +1,14 @@
+
+    
+    
+
+select
+    visitor_id as unique_field,
+    count(*) as n_records
+
+from "offline"."main"."wh_product_users_dim"
+where visitor_id is not null
+group by visitor_id
+having count(*) > 1
+
+

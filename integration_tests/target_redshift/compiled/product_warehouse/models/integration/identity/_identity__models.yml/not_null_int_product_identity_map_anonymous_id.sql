@@ -1,0 +1,11 @@
+
+    
+    
+
+
+
+select anonymous_id
+from "offline"."main"."int_product_identity_map"
+where anonymous_id is null
+
+

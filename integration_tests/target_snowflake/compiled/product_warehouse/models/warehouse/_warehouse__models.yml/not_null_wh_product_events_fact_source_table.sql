@@ -1,0 +1,11 @@
+
+    
+    
+
+
+
+select source_table
+from offline.main.wh_product_events_fact
+where source_table is null
+
+

@@ -1,0 +1,1 @@
+"""Demo and tooling harness for the product_warehouse dbt package."""

@@ -1,0 +1,88 @@
+"""python -m product_warehouse_harness demo
+
+Builds the integration project (the package on its Segment demo fixture)
+on embedded DuckDB and prints a short summary of users, sessions and
+events."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+PROJECT_DIR = ROOT / "integration_tests"
+
+
+def _dbt(*args: str) -> None:
+    from dbt.cli.main import dbtRunner
+
+    cli = [*args, "--project-dir", str(PROJECT_DIR), "--profiles-dir", str(PROJECT_DIR),
+           "--target", "duckdb", "--quiet"]
+    result = dbtRunner().invoke(cli)
+    if not result.success:
+        sys.exit(f"dbt {' '.join(args)} failed; run it in integration_tests/ for details")
+
+
+def summary(database: Path) -> str:
+    import duckdb
+
+    con = duckdb.connect(str(database))
+    try:
+        def one(sql: str):
+            return con.execute(sql).fetchone()
+
+        users, identified = one(
+            "select count(*), count(*) filter (where is_identified) from main.wh_product_users_dim")
+        sessions, avg_seconds, avg_events = one(
+            "select count(*), avg(session_duration_seconds), avg(event_count)"
+            " from main.wh_product_sessions_fact")
+        events, pages, tracks = one(
+            "select count(*), count(*) filter (where event_type = 'page'),"
+            " count(*) filter (where event_type = 'track') from main.wh_product_events_fact")
+        rejections = con.execute(
+            "select reason, count(*) from main.wh_product_event_rejections group by 1 order by 1"
+        ).fetchall()
+        paths = con.execute(
+            "select journey_path, count(*) from main.wh_product_journeys_fact"
+            " where event_sequence_number = 1 group by 1 order by 2 desc, 1 limit 3"
+        ).fetchall()
+    finally:
+        con.close()
+    lines = [
+        "product_warehouse demo (DuckDB, Segment demo data)",
+        f"  users     {users:>6}  ({identified} identified, {users - identified} anonymous)",
+        f"  sessions  {sessions:>6}  (avg {avg_seconds or 0:.1f} s, {avg_events or 0:.1f} events)",
+        f"  events    {events:>6}  ({pages} page views, {tracks} tracks)",
+        "  rejected  {:>6}  ({})".format(
+            sum(n for _, n in rejections), ", ".join(f"{n} {r}" for r, n in rejections) or "none"),
+        "  top session paths:",
+        *[f"    {n:>4}  {p}" for p, n in paths],
+        f"  database: {database}",
+    ]
+    return "\n".join(lines)
+
+
+def demo() -> None:
+    os.environ.setdefault("DBT_SEND_ANONYMOUS_USAGE_STATS", "false")
+    database = PROJECT_DIR / "target" / "demo.duckdb"
+    database.parent.mkdir(parents=True, exist_ok=True)
+    os.environ["PRODUCT_WAREHOUSE_DUCKDB_PATH"] = str(database)
+    _dbt("deps")
+    _dbt("seed", "--full-refresh")
+    _dbt("build", "--resource-type", "model", "test", "unit_test")
+    print(summary(database))
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(prog="python -m product_warehouse_harness")
+    commands = parser.add_subparsers(dest="command", required=True)
+    commands.add_parser("demo", help="build the package on demo data (DuckDB) and print a summary")
+    args = parser.parse_args(argv)
+    if args.command == "demo":
+        demo()
+
+
+if __name__ == "__main__":
+    main()
