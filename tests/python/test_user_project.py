@@ -1,0 +1,80 @@
+"""What the README promises a user: a fresh dbt project that adds the
+package with `local:`, has Segment-shaped raw tables in schema `segment`
+of its DuckDB database (some optional columns missing, zoned timestamps),
+sets no vars, and gets the four models from `dbt deps` + `dbt build`."""
+
+from __future__ import annotations
+
+import json
+import os
+
+import duckdb
+from dbt.cli.main import dbtRunner
+
+from conftest import ROOT
+
+
+def test_readme_quickstart_on_a_users_own_segment_tables(tmp_path):
+    project = tmp_path / "my_project"
+    project.mkdir()
+    database = tmp_path / "warehouse.duckdb"
+    (project / "dbt_project.yml").write_text(
+        "name: my_project\nversion: '1.0'\nconfig-version: 2\nprofile: my_project\n"
+    )
+    (project / "packages.yml").write_text(f"packages:\n  - local: {ROOT}\n")
+    (project / "profiles.yml").write_text(json.dumps({
+        "my_project": {"target": "dev", "outputs": {"dev": {
+            "type": "duckdb", "path": str(database), "schema": "analytics", "threads": 2}}}
+    }))
+
+    con = duckdb.connect(str(database))
+    con.execute("create schema segment")
+    # tracks without any context_* column; pages without referrer or search.
+    con.execute("""create table segment.tracks (
+        id varchar, anonymous_id varchar, user_id varchar, event varchar,
+        "timestamp" timestamptz, received_at timestamptz, sent_at timestamptz,
+        some_property_nobody_asked_for integer)""")
+    con.execute("""insert into segment.tracks values
+        ('t1', 'anon', null, 'signed_up', '2024-05-01 10:05:00+00', '2024-05-01 10:05:01+00', null, 1),
+        ('t2', 'anon', 'user-1', 'logged_in', '2024-05-01 10:06:00+00', '2024-05-01 10:06:01+00', null, 2)""")
+    con.execute("""create table segment.pages (
+        id varchar, anonymous_id varchar, user_id varchar, "timestamp" timestamptz,
+        received_at timestamptz, sent_at timestamptz, path varchar, url varchar, title varchar)""")
+    con.execute("""insert into segment.pages values
+        ('p1', 'anon', null, '2024-05-01 10:00:00+00', '2024-05-01 10:00:01+00', null,
+         '/pricing', 'https://x.example/pricing', 'Pricing')""")
+    con.execute("""create table segment.identifies (
+        id varchar, anonymous_id varchar, user_id varchar, "timestamp" timestamptz,
+        received_at timestamptz, sent_at timestamptz)""")
+    con.close()
+
+    env_args = ["--project-dir", str(project), "--profiles-dir", str(project)]
+    os.environ.setdefault("DBT_SEND_ANONYMOUS_USAGE_STATS", "false")
+    for command in (["deps"], ["build"]):
+        result = dbtRunner().invoke([*command, *env_args])
+        assert result.success, f"dbt {command[0]} failed: {result.exception}"
+
+    con = duckdb.connect(str(database))
+    try:
+        events = con.execute(
+            "select event_id, visitor_id, event_name, page_path, referrer "
+            "from analytics.wh_product_events_fact order by occurred_at").fetchall()
+        sessions = con.execute(
+            "select visitor_id, event_count, landing_page_path, session_duration_seconds "
+            "from analytics.wh_product_sessions_fact").fetchall()
+        users = con.execute(
+            "select visitor_id, user_id, session_count from analytics.wh_product_users_dim").fetchall()
+        journeys = con.execute(
+            "select journey_path from analytics.wh_product_journeys_fact "
+            "where event_id = 'p1'").fetchall()
+    finally:
+        con.close()
+    # Browsing before the login joins user-1: one visitor, one session.
+    assert events == [
+        ("p1", "user-1", "page_view", "/pricing", None),
+        ("t1", "user-1", "signed_up", None, None),
+        ("t2", "user-1", "logged_in", None, None),
+    ]
+    assert sessions == [("user-1", 3, "/pricing", 360)]
+    assert users == [("user-1", "user-1", 1)]
+    assert journeys == [("page_view > signed_up > logged_in",)]
