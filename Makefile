@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export DBT_SEND_ANONYMOUS_USAGE_STATS := false
 
-.PHONY: demo test lint dialects duckdb
+.PHONY: demo test lint dialects duckdb postgres engines
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -26,5 +26,10 @@ lint: $(BIN)/.installed
 dialects: $(BIN)/.installed
 	$(BIN)/python -m pytest tests/python/test_dialects.py
 
+# The integration suite (tests marked `engine`) on one engine each.
 duckdb: $(BIN)/.installed
-	PRODUCT_WAREHOUSE_TARGET=duckdb $(BIN)/python -m pytest tests/python --ignore=tests/python/test_lint.py --ignore=tests/python/test_dialects.py
+	$(BIN)/python -m pytest -m engine --engine duckdb
+
+postgres: $(BIN)/.installed
+	bash scripts/postgres_up.sh
+	$(BIN)/python -m pytest -m engine --engine postgres

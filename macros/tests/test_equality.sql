@@ -31,7 +31,7 @@
         {%- set other = api.Column.create(name, compare_types[name]) -%}
         {%- if column.is_number() or other.is_number() -%}
             {%- do expressions.append(
-                'round(cast(' ~ name ~ ' as ' ~ product_warehouse.type_double() ~ '), ' ~ precision ~ ') as ' ~ name) -%}
+                product_warehouse.round_number(name, precision) ~ ' as ' ~ name) -%}
         {%- else -%}
             {%- do expressions.append(name) -%}
         {%- endif -%}

@@ -4,7 +4,11 @@ results are right on the Segment fixture."""
 from __future__ import annotations
 
 from cases import CASES
+import pytest
+
 from conftest import PROJECT_DIR, query, run_dbt
+
+pytestmark = pytest.mark.engine
 
 
 def compiled_analysis(name: str) -> str:

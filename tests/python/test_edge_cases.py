@@ -3,8 +3,12 @@ tables, an absent optional table, and configuration errors."""
 
 from __future__ import annotations
 
+import pytest
+
 from cases import CASES
 from conftest import query, run_dbt
+
+pytestmark = pytest.mark.engine
 
 WAREHOUSE_MODELS = [
     "wh_product_events_fact",
@@ -19,7 +23,7 @@ def test_empty_source_tables_build_empty_models(seeded):
     run_dbt("build", "--resource-type", "model", "test", "unit_test",
             vars=CASES["segment_empty"])
     for model in WAREHOUSE_MODELS:
-        assert query(f"select count(*) from main.{model}") == [(0,)], model
+        assert query(f"select count(*) from {{{{ ref('{model}') }}}}") == [(0,)], model
 
 
 def test_absent_aliases_table_means_no_aliases(seeded):
@@ -28,7 +32,7 @@ def test_absent_aliases_table_means_no_aliases(seeded):
     run_dbt("build", "--resource-type", "model", "test", vars=vars)
     # Without the alias ra1 -> ru1, ra1's events stay anonymous.
     rows = query(
-        "select event_id, visitor_id, user_id from main.wh_product_events_fact"
+        "select event_id, visitor_id, user_id from {{ ref('wh_product_events_fact') }}"
         " where anonymous_id = 'ra1' order by event_id"
     )
     assert rows == [("r_p1", "ra1", None), ("r_t1", "ra1", None), ("r_t2", "ra1", None)]
