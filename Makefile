@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export DBT_SEND_ANONYMOUS_USAGE_STATS := false
 
-.PHONY: demo test lint dialects duckdb postgres engines
+.PHONY: demo test lint dialects duckdb postgres spark snowflake
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -31,5 +31,16 @@ duckdb: $(BIN)/.installed
 	$(BIN)/python -m pytest -m engine --engine duckdb
 
 postgres: $(BIN)/.installed
+	$(BIN)/python -m pip install --quiet -e ".[postgres]"
 	bash scripts/postgres_up.sh
 	$(BIN)/python -m pytest -m engine --engine postgres
+
+# PySpark in-process on Java 17 (metastore and warehouse in a temp dir).
+spark: $(BIN)/.installed
+	$(BIN)/python -m pip install --quiet -e ".[spark]"
+	$(BIN)/python -m pytest -m engine --engine spark
+
+# Snowflake emulated by fakesnow; shims in integration_tests/macros.
+snowflake: $(BIN)/.installed
+	$(BIN)/python -m pip install --quiet -e ".[snowflake]"
+	$(BIN)/python -m pytest -m engine --engine snowflake

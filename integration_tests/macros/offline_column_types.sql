@@ -21,10 +21,3 @@
     {%- endfor -%}
     {{ return(types) }}
 {%- endmacro %}
-
-{% macro default__relation_exists(relation) -%}
-    {%- if var('product_warehouse_test_offline') -%}
-        {{ return(true) }}
-    {%- endif -%}
-    {{ return(product_warehouse.default__relation_exists(relation)) }}
-{%- endmacro %}

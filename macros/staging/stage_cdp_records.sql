@@ -89,7 +89,9 @@
         {%- endif -%}
         {%- do expressions.append(expression ~ ' as ' ~ name) -%}
     {%- endfor -%}
-    {%- set is_missing = optional and execute and not product_warehouse.relation_exists(relation) %}
+    {#- A relation with no columns does not exist (get_column_types is
+        empty then on every adapter), so no second introspection query. -#}
+    {%- set is_missing = optional and execute and column_types | length == 0 %}
 
 select
     {{ product_warehouse.string_literal(source_table) }} as source_table,

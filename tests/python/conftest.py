@@ -23,6 +23,12 @@ def target() -> str:
     return os.environ.get("PRODUCT_WAREHOUSE_TARGET", "duckdb")
 
 
+def target_path() -> Path:
+    """dbt's target/ for the current engine, so engine runs never share
+    compiled files or partial-parse state."""
+    return PROJECT_DIR / "target" / target()
+
+
 class DbtFailure(AssertionError):
     pass
 
@@ -34,9 +40,18 @@ def run_dbt(*args: str, vars: dict | None = None, expect_success: bool = True,
     cli = [*args, "--project-dir", str(PROJECT_DIR), "--profiles-dir", str(PROJECT_DIR)]
     if use_default_target:
         cli += ["--target", target()]
+        if "--target-path" not in args and args[0] != "deps":
+            cli += ["--target-path", str(target_path())]
     if vars:
         cli += ["--vars", json.dumps(vars)]
-    result = dbtRunner().invoke(cli)
+    if use_default_target and target() == "snowflake":
+        # Snowflake is emulated: fakesnow patches the connector in-process.
+        import fakesnow
+
+        with fakesnow.patch(db_path=os.environ["PRODUCT_WAREHOUSE_FAKESNOW_DIR"]):
+            result = dbtRunner().invoke(cli)
+    else:
+        result = dbtRunner().invoke(cli)
     if expect_success and not result.success:
         failures = []
         for node_result in getattr(result.result, "results", None) or []:

@@ -6,14 +6,14 @@ from __future__ import annotations
 from cases import CASES
 import pytest
 
-from conftest import PROJECT_DIR, query, run_dbt
+from conftest import query, run_dbt, target_path
 
 pytestmark = pytest.mark.engine
 
 
 def compiled_analysis(name: str) -> str:
     run_dbt("compile", "--select", name, vars=CASES["segment"])
-    path = next((PROJECT_DIR / "target" / "compiled" / "product_warehouse" / "analyses").rglob(f"{name}.sql"))
+    path = next((target_path() / "compiled" / "product_warehouse" / "analyses").rglob(f"{name}.sql"))
     return path.read_text()
 
 
