@@ -35,3 +35,24 @@ CASES["segment_empty_strings"] = {
     "product_warehouse_test_case": "segment_empty_strings",
     "product_warehouse_source_schema": "segment_empty_strings",
 }
+
+# The generated shop (tests/python/test_funnels.py): an app's own events
+# with source sessions and two funnels.
+SHOP_FUNNELS = [
+    {"name": "cart_checkout", "steps": ["page_view", "add_to_cart", "checkout"],
+     "scope": "session", "count": "sessions"},
+    {"name": "product_funnel", "steps": ["page_view", "add_to_cart", "checkout"],
+     "scope": "visitor", "count": "visitors", "breakdown": "product_id"},
+    {"name": "quick cart's", "scope": "visitor", "ordered": False, "window_minutes": 60,
+     "steps": ["page_view", {"name": "cart with product", "event": "add_to_cart",
+                             "where": "product_id is not null"}]},
+]
+CASES["shop"] = {
+    "product_warehouse_test_case": "shop",
+    "product_warehouse_cdp": "custom",
+    "product_warehouse_custom_events_model": "shop_events",
+    "product_warehouse_sessionization": "source",
+    "product_warehouse_session_event_counts": ["add_to_cart", "checkout"],
+    "product_warehouse_funnels": SHOP_FUNNELS,
+    "product_warehouse_orders_source": "shop_orders",
+}

@@ -77,11 +77,11 @@ def seeded(installed):
     return True
 
 
-def query(sql: str) -> list[tuple]:
+def query(sql: str, vars: dict | None = None) -> list[tuple]:
     """Rows of a query against the current target, through dbt itself
     (`dbt show --inline`), so the same assertion runs on every engine.
     Relations are written `{{ ref('model') }}`-style or schema-qualified."""
-    result = run_dbt("show", "--inline", sql, "--limit", "-1", "--output", "json")
+    result = run_dbt("show", "--inline", sql, "--limit", "-1", "--output", "json", vars=vars)
     table = result.result.results[0].agate_table
     return [tuple(_plain(v) for v in row.values()) for row in table.rows]
 

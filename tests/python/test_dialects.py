@@ -22,8 +22,9 @@ DIALECTS = {
     "bigquery": "bigquery",
 }
 # Cases that between them reach every branch: Segment (zoned timestamps),
-# RudderStack (aliases, quoted event names), custom (source sessions).
-COMPILE_CASES = ["segment", "rudderstack", "custom"]
+# RudderStack (aliases, quoted event names), custom (source sessions),
+# shop (funnels of every kind of step, the orders snapshot).
+COMPILE_CASES = ["segment", "rudderstack", "custom", "shop"]
 
 
 def check_statements(sql: str, dialect: str) -> None:

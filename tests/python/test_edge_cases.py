@@ -39,7 +39,8 @@ def test_absent_aliases_table_means_no_aliases(seeded):
 
 
 def _compile_error(vars: dict) -> str:
-    result = run_dbt("compile", "--select", "wh_product_users_dim", vars=vars, expect_success=False)
+    result = run_dbt("compile", "--select", "wh_product_users_dim wh_product_funnels_xa",
+                     vars=vars, expect_success=False)
     assert not result.success
     return str(result.exception) + "".join(
         str(getattr(r, "message", "")) for r in (getattr(result.result, "results", None) or [])
@@ -68,3 +69,15 @@ def test_bad_session_vars_fail_at_run_start(seeded):
 def test_trait_that_collides_with_a_users_column_fails(seeded):
     message = _compile_error({"product_warehouse_user_traits": ["email", "user_id"]})
     assert "user_id" in message and "collide" in message
+
+
+def test_malformed_funnels_fail_at_compile_time_naming_funnel_and_problem(seeded):
+    cases = [
+        ({"name": "no_steps", "steps": []}, "steps must be a non-empty list"),
+        ({"name": "bad_scope", "steps": ["page_view"], "scope": "account"}, "unknown scope 'account'"),
+        ({"name": "bad_breakdown", "steps": ["page_view"], "breakdown": "colour"},
+         "unknown breakdown column 'colour'"),
+    ]
+    for funnel, problem in cases:
+        message = _compile_error({"product_warehouse_funnels": [funnel]})
+        assert f"funnel '{funnel['name']}'" in message and problem in message, message

@@ -1,0 +1,22 @@
+{#- The shop's orders. var product_warehouse_test_shipped lists orders
+    whose status the snapshot scenario flips to 'shipped' between two
+    snapshots (tests/python/test_snapshots.py). -#}
+{%- set shipped = var('product_warehouse_test_shipped', []) -%}
+
+select
+    order_id,
+    user_id,
+    {% if shipped -%}
+    case
+        when order_id in (
+            {%- for order_id in shipped -%}
+            {{ product_warehouse.string_literal(order_id) }}{{ ', ' if not loop.last }}
+            {%- endfor -%}
+        ) then 'shipped'
+        else status
+    end as status,
+    {%- else -%}
+    status,
+    {%- endif %}
+    updated_at
+from {{ ref('input__shop__orders') }}
