@@ -1,8 +1,10 @@
-"""python -m product_warehouse_harness demo
+"""python -m product_warehouse_harness demo | generate ...
 
-Builds the integration project (the package on its Segment demo fixture)
-on embedded DuckDB and prints a short summary of users, sessions and
-events."""
+demo: builds the integration project (the package on its Segment demo
+fixture) on embedded DuckDB and prints a short summary of users, sessions
+and events.
+generate: writes deterministic raw Segment/RudderStack tables of any size
+into a DuckDB file (see product_warehouse_harness/generate.py)."""
 
 from __future__ import annotations
 
@@ -79,9 +81,20 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="python -m product_warehouse_harness")
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser("demo", help="build the package on demo data (DuckDB) and print a summary")
+    gen = commands.add_parser("generate", help="write raw CDP tables of any size into a DuckDB file")
+    gen.add_argument("--events", type=lambda v: int(v.replace("_", "")), required=True)
+    gen.add_argument("--days", type=int, default=30)
+    gen.add_argument("--cdp", choices=["segment", "rudderstack"], default="segment")
+    gen.add_argument("--seed", type=int, default=42)
+    gen.add_argument("--out", type=Path, required=True)
     args = parser.parse_args(argv)
     if args.command == "demo":
         demo()
+    elif args.command == "generate":
+        from product_warehouse_harness.generate import generate
+
+        counts = generate(args.out, args.events, days=args.days, cdp=args.cdp, seed=args.seed)
+        print(f"wrote {args.out}: " + ", ".join(f"{t} {n:,}" for t, n in counts.items()))
 
 
 if __name__ == "__main__":

@@ -23,6 +23,11 @@
         {%- do errors.append("product_warehouse_session_inactivity_minutes must be a positive number, got '" ~ minutes ~ "'") -%}
     {%- endif -%}
 
+    {%- set max_future = var('product_warehouse_max_future_minutes') -%}
+    {%- if max_future is string or max_future is not number or max_future < 0 -%}
+        {%- do errors.append("product_warehouse_max_future_minutes must be a number >= 0, got '" ~ max_future ~ "'") -%}
+    {%- endif -%}
+
     {%- set journey_length = var('product_warehouse_journey_length') -%}
     {%- if journey_length is string or journey_length is not number or journey_length != journey_length | int or journey_length < 1 -%}
         {%- do errors.append("product_warehouse_journey_length must be a whole number >= 1, got '" ~ journey_length ~ "'") -%}

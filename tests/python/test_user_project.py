@@ -5,28 +5,13 @@ sets no vars, and gets the four models from `dbt deps` + `dbt build`."""
 
 from __future__ import annotations
 
-import json
-import os
-
 import duckdb
-from dbt.cli.main import dbtRunner
 
-from conftest import ROOT
+from conftest import build_user_project
 
 
 def test_readme_quickstart_on_a_users_own_segment_tables(tmp_path):
-    project = tmp_path / "my_project"
-    project.mkdir()
     database = tmp_path / "warehouse.duckdb"
-    (project / "dbt_project.yml").write_text(
-        "name: my_project\nversion: '1.0'\nconfig-version: 2\nprofile: my_project\n"
-    )
-    (project / "packages.yml").write_text(f"packages:\n  - local: {ROOT}\n")
-    (project / "profiles.yml").write_text(json.dumps({
-        "my_project": {"target": "dev", "outputs": {"dev": {
-            "type": "duckdb", "path": str(database), "schema": "analytics", "threads": 2}}}
-    }))
-
     con = duckdb.connect(str(database))
     con.execute("create schema segment")
     # tracks without any context_* column; pages without referrer or search.
@@ -48,11 +33,7 @@ def test_readme_quickstart_on_a_users_own_segment_tables(tmp_path):
         received_at timestamptz, sent_at timestamptz)""")
     con.close()
 
-    env_args = ["--project-dir", str(project), "--profiles-dir", str(project)]
-    os.environ.setdefault("DBT_SEND_ANONYMOUS_USAGE_STATS", "false")
-    for command in (["deps"], ["build"]):
-        result = dbtRunner().invoke([*command, *env_args])
-        assert result.success, f"dbt {command[0]} failed: {result.exception}"
+    build_user_project(tmp_path, database)
 
     con = duckdb.connect(str(database))
     try:

@@ -19,6 +19,11 @@ records_checked as (
             when occurred_at is null then 'missing_timestamp'
             when anonymous_id is null and user_id is null
                 then 'missing_identity'
+            when
+                {{ product_warehouse.seconds_between(
+                    'received_at', 'occurred_at') }}
+                > {{ var('product_warehouse_max_future_minutes') * 60 }}
+                then 'future_timestamp'
         end as invalid_reason
 
     from records
