@@ -41,3 +41,11 @@ def test_every_model_and_built_column_is_described(seeded):
                 continue
             missing.append(f"{name}.{column}: no description")
     assert not missing, "\n".join(missing)
+
+
+def test_unit_test_names_fit_every_engine(installed):
+    """dbt creates a relation named after each unit test; Postgres cuts
+    identifiers at 63 characters and then refuses the name."""
+    manifest = run_dbt("parse").result
+    too_long = [t.name for t in manifest.unit_tests.values() if len(t.name) > 63]
+    assert not too_long and manifest.unit_tests, too_long

@@ -1,8 +1,0 @@
-
-
-select
-    source_table, event_id,
-    count(*) as duplicate_count
-from `offline-project`.`main`.`int_product_records_identified`
-group by source_table, event_id
-having count(*) > 1
