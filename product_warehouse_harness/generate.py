@@ -186,7 +186,6 @@ def generate(out: Path, events: int, days: int = 30, cdp: str = "segment", seed:
         ids = _ids("m", next_id, n).astype(object)
         ids[rng.random(n) < rates.null_id] = None
         next_id += n
-        is_page = batch["name"] == "page_view"
         path = rng.choice(PATHS, size=n)
         first = batch["position"] == 0
         utm_index = rng.integers(0, len(UTM), size=n)

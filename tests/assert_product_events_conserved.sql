@@ -40,10 +40,8 @@ rejected_rows as (
     from {{ ref('wh_product_event_rejections') }}
     where
         record_type in (
-            {%- for record_type in product_warehouse.event_record_types() -%}
-                {{ product_warehouse.string_literal(record_type) }}
-                {%- if not loop.last %}, {% endif -%}
-            {%- endfor -%}
+            {{ product_warehouse.string_list(
+                product_warehouse.event_record_types()) }}
         )
     group by 1
 

@@ -8,11 +8,8 @@ select
     user_id,
     {% if shipped -%}
     case
-        when order_id in (
-            {%- for order_id in shipped -%}
-            {{ product_warehouse.string_literal(order_id) }}{{ ', ' if not loop.last }}
-            {%- endfor -%}
-        ) then 'shipped'
+        when order_id in ({{ product_warehouse.string_list(shipped) }})
+            then 'shipped'
         else status
     end as status,
     {%- else -%}

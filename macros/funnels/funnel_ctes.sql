@@ -52,11 +52,7 @@
         occurred_at
 
     from {{ events_relation }}
-    where event_name in (
-        {%- for name in event_names -%}
-        {{ product_warehouse.string_literal(name) }}{{ ', ' if not loop.last }}
-        {%- endfor -%}
-    )
+    where event_name in ({{ product_warehouse.string_list(event_names) }})
 
 ),
 

@@ -40,12 +40,12 @@ def test_sqlfluff_is_clean(tmp_path, name):
            "PRODUCT_WAREHOUSE_DUCKDB_PATH": str(tmp_path / "lint.duckdb")}
     result = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True, timeout=900)
     output = result.stdout + result.stderr
-    assert result.returncode == 0, output
-    linted = json.loads(result.stdout)
+    linted = json.loads(result.stdout) if result.stdout.strip().startswith("[") else []
     violations = [
         f"{f['filepath']}:{v.get('start_line_no')}: {v['code']} {v['description']}"
         for f in linted for v in f["violations"]
     ]
     assert not violations, "\n".join(violations)
+    assert result.returncode == 0, output[-3000:]
     linted_paths = {f["filepath"] for f in linted}
     assert must_lint in linted_paths, sorted(linted_paths)

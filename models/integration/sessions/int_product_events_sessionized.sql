@@ -32,10 +32,8 @@ events as (
 
     from {{ ref('int_product_records_identified') }}
     where record_type in (
-        {%- for record_type in product_warehouse.event_record_types() -%}
-            {{ product_warehouse.string_literal(record_type) }}
-            {%- if not loop.last %}, {% endif -%}
-        {%- endfor -%}
+        {{ product_warehouse.string_list(
+            product_warehouse.event_record_types()) }}
     )
 
 ),
@@ -44,10 +42,12 @@ events_with_previous as (
 
     select
         *,
-        lag(occurred_at) over (
-            partition by {{ partition_by }}
-            order by occurred_at, event_id
-        ) as previous_in_session_scope_at,
+        {% if uses_source_sessions -%}
+            lag(occurred_at) over (
+                partition by {{ partition_by }}
+                order by occurred_at, event_id
+            ) as previous_in_session_scope_at,
+        {% endif -%}
         lag(occurred_at) over (
             partition by visitor_id
             order by occurred_at, event_id
@@ -63,14 +63,18 @@ events_flagged as (
         session; so does a visitor's (or source session's) first event. -#}
     select
         *,
+        {#- With inactivity sessions the session scope is the visitor, so
+            the visitor's previous event is the one to measure from. -#}
+        {%- set previous_at = 'previous_in_session_scope_at'
+            if uses_source_sessions else 'previous_occurred_at' %}
         case
-            when previous_in_session_scope_at is null then 1
+            when {{ previous_at }} is null then 1
             {%- if uses_source_sessions %}
             when source_session_id is not null then 0
             {%- endif %}
             when
                 {{ product_warehouse.seconds_between(
-                'previous_in_session_scope_at', 'occurred_at') }}
+                previous_at, 'occurred_at') }}
                 > {{ timeout_seconds }}
                 then 1
             else 0
