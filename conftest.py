@@ -17,6 +17,9 @@ def pytest_addoption(parser):
 def pytest_configure(config):
     config.addinivalue_line(
         "markers", "engine: the integration suite, which must pass on every engine")
+    config.addinivalue_line(
+        "markers", "incremental: the incremental property tests (engines that can delete: "
+                   "duckdb, postgres)")
     engine = config.getoption("--engine")
     if engine:
         os.environ["PRODUCT_WAREHOUSE_TARGET"] = engine

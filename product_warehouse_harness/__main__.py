@@ -73,7 +73,7 @@ def demo() -> None:
     os.environ["PRODUCT_WAREHOUSE_DUCKDB_PATH"] = str(database)
     _dbt("deps")
     _dbt("seed", "--full-refresh")
-    _dbt("build", "--resource-type", "model", "test", "unit_test")
+    _dbt("build", "--full-refresh", "--resource-type", "model", "test", "unit_test")
     print(summary(database))
 
 

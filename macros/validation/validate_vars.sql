@@ -28,6 +28,16 @@
         {%- do errors.append("product_warehouse_max_future_minutes must be a number >= 0, got '" ~ max_future ~ "'") -%}
     {%- endif -%}
 
+    {%- set lookback = var('product_warehouse_incremental_lookback_hours') -%}
+    {%- if lookback is string or lookback is not number or lookback < 0 -%}
+        {%- do errors.append("product_warehouse_incremental_lookback_hours must be a number >= 0, got '" ~ lookback ~ "'") -%}
+    {%- endif -%}
+
+    {%- set backfill_start = var('product_warehouse_backfill_start') -%}
+    {%- if backfill_start is not none and not modules.re.match('^\\d{4}-\\d{2}-\\d{2}( \\d{2}:\\d{2}(:\\d{2})?)?$', backfill_start | string) -%}
+        {%- do errors.append("product_warehouse_backfill_start must be null or a UTC timestamp 'YYYY-MM-DD[ HH:MM[:SS]]', got '" ~ backfill_start ~ "'") -%}
+    {%- endif -%}
+
     {%- set journey_length = var('product_warehouse_journey_length') -%}
     {%- if journey_length is string or journey_length is not number or journey_length != journey_length | int or journey_length < 1 -%}
         {%- do errors.append("product_warehouse_journey_length must be a whole number >= 1, got '" ~ journey_length ~ "'") -%}
@@ -39,7 +49,7 @@
     {%- endif -%}
 
     {%- set reserved = ['visitor_id', 'user_id', 'first_session_id', 'last_session_id', 'session_count',
-                        'event_count', 'is_identified', 'first_seen_at', 'last_seen_at', 'last_identified_at'] -%}
+                        'event_count', 'is_identified', 'first_seen_at', 'last_seen_at', 'last_identified_at', 'last_received_at'] -%}
     {%- for trait in product_warehouse.user_trait_columns() -%}
         {%- if trait in reserved -%}
             {%- do errors.append("product_warehouse_user_traits: '" ~ trait ~ "' would collide with the users dimension's own column of that name") -%}

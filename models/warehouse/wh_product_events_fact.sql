@@ -1,3 +1,8 @@
+{{ config(**product_warehouse.visitor_replace_config(
+    unique_key='event_id', watermark_column='received_at')) }}
+{#- Incremental runs read the staged records (for the affected visitors). -#}
+-- depends_on: {{ ref('int_product_records_validated') }}
+
 with
 
 events as (
@@ -28,6 +33,7 @@ events as (
         received_at
 
     from {{ ref('int_product_events_sessionized') }}
+    where {{ product_warehouse.affected_visitors_filter() }}
 
 )
 

@@ -4,6 +4,11 @@
     {%- do steps.append('event_' ~ k) -%}
 {%- endfor -%}
 
+{{ config(**product_warehouse.visitor_replace_config(
+    unique_key='event_id', watermark_column='received_at')) }}
+{#- Incremental runs read the staged records (for the affected visitors). -#}
+-- depends_on: {{ ref('int_product_records_validated') }}
+
 with
 
 events as (
@@ -13,9 +18,11 @@ events as (
         session_id,
         visitor_id,
         event_name,
-        event_sequence_number
+        event_sequence_number,
+        received_at
 
     from {{ ref('wh_product_events_fact') }}
+    where {{ product_warehouse.affected_visitors_filter() }}
 
 ),
 
@@ -32,7 +39,8 @@ journeys as (
                 order by event_sequence_number
             ) as event_{{ k }},
         {%- endfor %}
-        event_sequence_number
+        event_sequence_number,
+        received_at
 
     from events
 
@@ -49,7 +57,8 @@ journeys_with_path as (
             event_{{ k }},
         {%- endfor %}
         {{ product_warehouse.join_non_null(steps, ' > ') }} as journey_path,
-        event_sequence_number
+        event_sequence_number,
+        received_at
 
     from journeys
 

@@ -1,5 +1,10 @@
 {%- set event_counts = product_warehouse.session_event_count_columns() -%}
 
+{{ config(**product_warehouse.visitor_replace_config(
+    unique_key='session_id', watermark_column='last_received_at')) }}
+{#- Incremental runs read the staged records (for the affected visitors). -#}
+-- depends_on: {{ ref('int_product_records_validated') }}
+
 with
 
 events as (
@@ -17,9 +22,11 @@ events as (
         utm_campaign,
         session_sequence_number,
         event_sequence_number,
-        occurred_at
+        occurred_at,
+        received_at
 
     from {{ ref('wh_product_events_fact') }}
+    where {{ product_warehouse.affected_visitors_filter() }}
 
 ),
 
@@ -53,7 +60,8 @@ session_totals as (
         ) as {{ column }},
         {%- endfor %}
         min(occurred_at) as session_start_at,
-        max(occurred_at) as session_end_at
+        max(occurred_at) as session_end_at,
+        max(received_at) as last_received_at
 
     from events
     group by 1
@@ -131,7 +139,8 @@ sessions_joined as (
         session_totals.{{ column }},
         {%- endfor %}
         session_totals.session_start_at,
-        session_totals.session_end_at
+        session_totals.session_end_at,
+        session_totals.last_received_at
 
     from sessions_per_visitor
     inner join session_totals

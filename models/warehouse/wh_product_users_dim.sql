@@ -1,5 +1,10 @@
 {%- set traits = product_warehouse.user_trait_columns() -%}
 
+{{ config(**product_warehouse.visitor_replace_config(
+    unique_key='visitor_id', watermark_column='last_received_at')) }}
+{#- Incremental runs read the staged records (for the affected visitors). -#}
+-- depends_on: {{ ref('int_product_records_validated') }}
+
 with
 
 events as (
@@ -7,9 +12,11 @@ events as (
     select
         visitor_id,
         user_id,
-        occurred_at
+        occurred_at,
+        received_at
 
     from {{ ref('wh_product_events_fact') }}
+    where {{ product_warehouse.affected_visitors_filter() }}
 
 ),
 
@@ -21,6 +28,7 @@ sessions as (
         session_sequence_number
 
     from {{ ref('wh_product_sessions_fact') }}
+    where {{ product_warehouse.affected_visitors_filter() }}
 
 ),
 
@@ -29,6 +37,7 @@ user_traits as (
     select *
 
     from {{ ref('int_product_user_traits') }}
+    where {{ product_warehouse.affected_visitors_filter() }}
 
 ),
 
@@ -39,7 +48,8 @@ visitor_events as (
         max(user_id) as user_id,
         count(*) as event_count,
         min(occurred_at) as first_seen_at,
-        max(occurred_at) as last_seen_at
+        max(occurred_at) as last_seen_at,
+        max(received_at) as last_received_at
 
     from events
     group by 1
@@ -91,7 +101,8 @@ users as (
         visitor_events.user_id is not null as is_identified,
         visitor_events.first_seen_at,
         visitor_events.last_seen_at,
-        user_traits.last_identified_at
+        user_traits.last_identified_at,
+        visitor_events.last_received_at
 
     from visitor_events
     inner join visitor_sessions

@@ -18,7 +18,7 @@ def compiled_analysis(name: str) -> str:
 
 
 def test_top_users_by_avg_session_duration_is_ordered_highest_first(seeded):
-    run_dbt("run", "--select", "package:product_warehouse", vars=CASES["segment"])
+    run_dbt("run", "--full-refresh", "--select", "package:product_warehouse", vars=CASES["segment"])
     rows = query(compiled_analysis("top_users_by_avg_session_duration"))
     ranking = [(visitor, round(avg, 4)) for visitor, _user, _sessions, avg in rows]
     # By hand from the Segment fixture's sessions: u1 (3000 + 299.999) / 2,

@@ -16,7 +16,7 @@ DOCUMENTED_COUNTS = {"event_count", "page_view_count", "session_count"}
 
 def test_every_model_and_built_column_is_described(seeded):
     manifest = run_dbt("parse").result
-    run_dbt("run", "--select", "package:product_warehouse", vars=CASES["segment"])
+    run_dbt("run", "--full-refresh", "--select", "package:product_warehouse", vars=CASES["segment"])
     models = {
         node.name: node for node in manifest.nodes.values()
         if node.resource_type == "model" and node.package_name == "product_warehouse"

@@ -20,7 +20,7 @@ WAREHOUSE_MODELS = [
 
 
 def test_empty_source_tables_build_empty_models(seeded):
-    run_dbt("build", "--resource-type", "model", "test", "unit_test",
+    run_dbt("build", "--full-refresh", "--resource-type", "model", "test", "unit_test",
             vars=CASES["segment_empty"])
     for model in WAREHOUSE_MODELS:
         assert query(f"select count(*) from {{{{ ref('{model}') }}}}") == [(0,)], model
@@ -29,7 +29,7 @@ def test_empty_source_tables_build_empty_models(seeded):
 def test_absent_aliases_table_means_no_aliases(seeded):
     vars = {**CASES["rudderstack"], "product_warehouse_test_case": "none",
             "product_warehouse_aliases_table": "no_such_aliases_table"}
-    run_dbt("build", "--resource-type", "model", "test", vars=vars)
+    run_dbt("build", "--full-refresh", "--resource-type", "model", "test", vars=vars)
     # Without the alias ra1 -> ru1, ra1's events stay anonymous.
     rows = query(
         "select event_id, visitor_id, user_id from {{ ref('wh_product_events_fact') }}"

@@ -18,8 +18,8 @@ EXPECTED_FROM = {"segment_empty_strings": "segment"}
 @pytest.mark.parametrize("case", ["segment", "rudderstack", "custom", "segment_empty_strings"])
 def test_case_builds_and_matches_expected_outputs(seeded, case):
     if case == "segment_empty_strings":
-        run_dbt("run", "--select", "tag:raw_fixture", vars=CASES[case])
-    result = run_dbt("build", "--resource-type", "model", "test", "unit_test",
+        run_dbt("run", "--full-refresh", "--select", "tag:raw_fixture", vars=CASES[case])
+    result = run_dbt("build", "--full-refresh", "--resource-type", "model", "test", "unit_test",
                      "--exclude", "tag:raw_fixture", vars=CASES[case])
     expected_case = EXPECTED_FROM.get(case, case)
     equality_tests = [

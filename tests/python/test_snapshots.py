@@ -20,10 +20,10 @@ def test_three_shipped_orders_get_a_closed_and_a_current_version(seeded):
 
     vars = dict(CASES["shop"])
     run_dbt("run-operation", "drop_test_relation", "--args", "{name: wh_product_orders_snapshot}")
-    run_dbt("run", "--select", "shop_orders", vars=vars)
+    run_dbt("run", "--full-refresh", "--select", "shop_orders", vars=vars)
     run_dbt("snapshot", "--select", "wh_product_orders_snapshot", vars=vars)
     vars["product_warehouse_test_shipped"] = shipped_now
-    run_dbt("run", "--select", "shop_orders", vars=vars)
+    run_dbt("run", "--full-refresh", "--select", "shop_orders", vars=vars)
     run_dbt("snapshot", "--select", "wh_product_orders_snapshot", vars=vars)
 
     rows = query(
@@ -43,7 +43,7 @@ def test_three_shipped_orders_get_a_closed_and_a_current_version(seeded):
 
 def test_user_traits_snapshot_tracks_the_configured_traits(seeded):
     run_dbt("run-operation", "drop_test_relation", "--args", "{name: wh_product_user_traits_snapshot}")
-    run_dbt("run", vars=CASES["segment"])
+    run_dbt("run", "--full-refresh", vars=CASES["segment"])
     run_dbt("snapshot", "--select", "wh_product_user_traits_snapshot", vars=CASES["segment"])
     rows = query(
         "select visitor_id, email, plan from {{ ref('wh_product_user_traits_snapshot') }}"
