@@ -11,13 +11,17 @@ seed 42, 30 days):
   essentials (dedupe, identity stitching, 30-minute sessionization,
   per-session totals) from the raw tables: what the engine needs for the
   essential work;
-- full: `dbt run --full-refresh` of the package's models in a fresh user
-  project (tests not included);
-- incremental: a one-day incremental build on top of 29 days. Not
-  measured yet: the package's models are not incremental (issue 6).
+- incremental: the raw rows received in the last day are set aside, the
+  package is built on the other 29 days (not timed), the last day's rows
+  are loaded back and a plain `dbt run` of the package's models is timed:
+  one day on top of 29;
+- full: `dbt run --full-refresh` of the package's models on all 30 days,
+  in the same fresh user project (tests not included). Its four
+  incremental models must hold the same row counts as after the
+  incremental run, or the benchmark fails.
 It prints a table of wall seconds, peak memory (RSS of the process,
-sampled every 20 ms), events per second and the ratios full/floor (and
-incremental/full once it exists), and writes it to bench/results.json.
+sampled every 20 ms), events per second and the ratios full/floor and
+incremental/full, and writes it to bench/results.json.
 Ratios are computed against the floor measured in the same run.
 """
 
@@ -35,6 +39,9 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+RAW_TABLES = ("tracks", "pages", "identifies")
+INCREMENTAL_MODELS = ("wh_product_events_fact", "wh_product_sessions_fact",
+                      "wh_product_users_dim", "wh_product_journeys_fact")
 DATA = ROOT / "bench" / "data"
 sys.path.insert(0, str(ROOT))
 
@@ -155,35 +162,68 @@ def measure_one(events: int) -> dict:
         "dev": {"type": "duckdb", "path": str(database), "schema": "analytics", "threads": 2}}}}))
     args = ["--project-dir", str(project), "--profiles-dir", str(project), "--quiet"]
     assert dbtRunner().invoke(["deps", *args]).success
-    with PeakRss() as rss:
+
+    def dbt_run(*flags: str) -> float:
         started = time.perf_counter()
-        run = dbtRunner().invoke(["run", "--full-refresh", "--select", "package:product_warehouse", *args])
-        result["full_seconds"] = time.perf_counter() - started
-    result["full_peak_mb"] = rss.peak
-    if not run.success:
-        raise SystemExit(f"package build failed at {events} events")
+        run = dbtRunner().invoke(["run", *flags, "--select", "package:product_warehouse", *args])
+        if not run.success:
+            raise SystemExit(f"package build {flags} failed at {events} events: {run.exception}")
+        return time.perf_counter() - started
+
+    def row_counts() -> dict:
+        con = duckdb.connect(str(database))
+        counts = {m: con.execute(f"select count(*) from analytics.{m}").fetchone()[0]
+                  for m in INCREMENTAL_MODELS}
+        con.close()
+        return counts
+
+    # 29 days, then the last day's rows (by load time) on top.
     con = duckdb.connect(str(database))
-    result["package_sessions"] = con.execute(
-        "select count(*) from analytics.wh_product_sessions_fact").fetchone()[0]
+    last_day = con.execute(
+        "select max(received_at) - interval 1 day from segment.tracks").fetchone()[0]
+    con.execute("create schema bench_hold")
+    for raw in RAW_TABLES:
+        con.execute(f"create table bench_hold.{raw} as select * from segment.{raw} "
+                    "where received_at > ?", [last_day])
+        con.execute(f"delete from segment.{raw} where received_at > ?", [last_day])
+    result["incremental_events"] = sum(
+        con.execute(f"select count(*) from bench_hold.{raw}").fetchone()[0]
+        for raw in ("tracks", "pages"))
     con.close()
-    result["incremental_seconds"] = None
-    result["incremental_note"] = "not measured: the models are not incremental yet (issue 6)"
+    result["base_seconds"] = dbt_run("--full-refresh")
+    con = duckdb.connect(str(database))
+    for raw in RAW_TABLES:
+        con.execute(f"insert into segment.{raw} select * from bench_hold.{raw}")
+    con.close()
+    with PeakRss() as rss:
+        result["incremental_seconds"] = dbt_run()
+    result["incremental_peak_mb"] = rss.peak
+    after_incremental = row_counts()
+
+    with PeakRss() as rss:
+        result["full_seconds"] = dbt_run("--full-refresh")
+    result["full_peak_mb"] = rss.peak
+    after_full = row_counts()
+    if after_incremental != after_full:
+        raise SystemExit(f"incremental {after_incremental} != full refresh {after_full}")
+    result["package_sessions"] = after_full["wh_product_sessions_fact"]
     database.unlink()
     return result
 
 
 def table(results: list[dict]) -> str:
     lines = [
-        "| events | floor s | floor peak MB | full build s | full peak MB | full events/s | full/floor | incremental s | incremental/full |",
-        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "| events | floor s | floor peak MB | full build s | full peak MB | full events/s | full/floor "
+        "| last-day events | incremental s | incremental peak MB | incremental/full |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for r in results:
-        incremental = "n/a" if r["incremental_seconds"] is None else f"{r['incremental_seconds']:.1f}"
-        ratio = "n/a" if r["incremental_seconds"] is None else f"{r['incremental_seconds'] / r['full_seconds']:.2f}"
         lines.append(
             f"| {r['events']:,} | {r['floor_seconds']:.1f} | {r['floor_peak_mb']:,} | "
             f"{r['full_seconds']:.1f} | {r['full_peak_mb']:,} | {r['events'] / r['full_seconds']:,.0f} | "
-            f"{r['full_seconds'] / r['floor_seconds']:.2f} | {incremental} | {ratio} |")
+            f"{r['full_seconds'] / r['floor_seconds']:.2f} | {r['incremental_events']:,} | "
+            f"{r['incremental_seconds']:.1f} | {r['incremental_peak_mb']:,} | "
+            f"{r['incremental_seconds'] / r['full_seconds']:.2f} |")
     return "\n".join(lines)
 
 

@@ -34,7 +34,8 @@
 
 {#-
     The visitors whose rows may change, given the records loaded since the
-    model's watermark (max(watermark_column) in the model) minus
+    model's watermark (max(watermark_column) in `relation`, default the
+    model being built) minus
     product_warehouse_incremental_lookback_hours, or since
     product_warehouse_backfill_start when that is earlier. A record counts
     whatever its validity (a later copy can displace an earlier one). From
@@ -44,7 +45,7 @@
     them). Records with a null received_at are always included. An empty
     model has no watermark: every visitor is affected.
 -#}
-{% macro affected_visitors_sql(watermark_column) -%}
+{% macro affected_visitors_sql(watermark_column, relation=none) -%}
     {%- set lookback = var('product_warehouse_incremental_lookback_hours') -%}
     {%- set backfill_start = var('product_warehouse_backfill_start') %}
 with
@@ -55,20 +56,18 @@ watermark as (
         {{ dbt.dateadd('hour', -1 * lookback, 'max(' ~ watermark_column ~ ')') }}
             as cutoff_at
 
-    from {{ this }}
+    from {{ relation or this }}
 
 ),
 
 records as (
 
-    {#- Only identity and load-time columns are read, so engines that
-        prune unused columns skip the validation's window. -#}
     select
         anonymous_id,
         user_id,
         received_at
 
-    from {{ ref('int_product_records_validated') }}
+    from {{ ref('int_product_records_staged') }}
 
 ),
 

@@ -1,40 +1,11 @@
 {{ config(**product_warehouse.visitor_replace_config(
     unique_key='event_id', watermark_column='received_at')) }}
 {#- Incremental runs read the staged records (for the affected visitors). -#}
--- depends_on: {{ ref('int_product_records_validated') }}
+-- depends_on: {{ ref('int_product_records_staged') }}
 
-with
-
-events as (
-
-    select
-        event_id,
-        visitor_id,
-        user_id,
-        anonymous_id,
-        session_id,
-        source_session_id,
-        source_table,
-        event_name,
-        event_type,
-        page_url,
-        page_path,
-        referrer,
-        utm_source,
-        utm_medium,
-        utm_campaign,
-        product_id,
-        order_id,
-        revenue,
-        session_sequence_number,
-        event_sequence_number,
-        seconds_since_previous_event,
-        occurred_at,
-        received_at
-
-    from {{ ref('int_product_events_sessionized') }}
-    where {{ product_warehouse.affected_visitors_filter() }}
-
-)
-
-select * from events
+{#- The sessionized events (int_product_events_sessionized runs the same
+    query), restricted to the affected visitors before any window on
+    incremental runs. -#}
+{{ product_warehouse.sessionized_events_sql(
+    ref('int_product_records_identified'),
+    product_warehouse.affected_visitors_filter()) }}

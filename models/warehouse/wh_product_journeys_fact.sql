@@ -7,7 +7,7 @@
 {{ config(**product_warehouse.visitor_replace_config(
     unique_key='event_id', watermark_column='received_at')) }}
 {#- Incremental runs read the staged records (for the affected visitors). -#}
--- depends_on: {{ ref('int_product_records_validated') }}
+-- depends_on: {{ ref('int_product_records_staged') }}
 
 with
 

@@ -25,6 +25,10 @@ DIALECTS = {
 # RudderStack (aliases, quoted event names), custom (source sessions),
 # shop (funnels of every kind of step, the orders snapshot).
 COMPILE_CASES = ["segment", "rudderstack", "custom", "shop"]
+# Half of them compile the incremental models as incremental runs do
+# (the other half as full builds), plus the statements of their hooks
+# (analysis incremental_statements).
+INCREMENTAL_CASES = {"segment", "custom"}
 
 
 def check_statements(sql: str, dialect: str) -> None:
@@ -43,7 +47,10 @@ def compile_offline(target: str, case: str) -> Path:
         "--target-path", str(target_path),
         # The equality tests read both relations' columns: no warehouse here.
         "--exclude", "test_name:equality",
-        vars={**CASES[case], "product_warehouse_test_offline": True},
+        vars={**CASES[case], "product_warehouse_test_offline": True,
+              "product_warehouse_test_offline_incremental": case in INCREMENTAL_CASES,
+              "product_warehouse_backfill_start":
+                  "2026-01-01 06:00:00" if case in INCREMENTAL_CASES else None},
         use_default_target=False,
     )
     return target_path / "compiled"
@@ -56,6 +63,11 @@ def test_compiled_sql_parses_in_dialect(installed, target, case):
     files = sorted(compiled.rglob("*.sql"))
     package_models = [f for f in files if "/product_warehouse/models/warehouse/" in str(f)]
     assert len(package_models) >= 5, f"expected the warehouse models under {compiled}"
+    if case in INCREMENTAL_CASES:
+        events_fact = next(f for f in package_models if f.name == "wh_product_events_fact.sql")
+        assert "__pw_affected" in events_fact.read_text(), "not compiled as an incremental run"
+        hooks = next(f for f in files if f.name == "incremental_statements.sql").read_text()
+        assert "2026-01-01 06:00:00" in hooks and "__pw_affected" in hooks
     failures = []
     for path in files:
         try:

@@ -10,7 +10,8 @@ datasets hold late events (received hours or days after they happened),
 copies of one event across batches (some received earlier than the copy
 already loaded), logins that re-map earlier anonymous events (shared
 devices, several devices per user), gaps of exactly the session timeout,
-equal timestamps, null ids and future timestamps.
+equal timestamps, server-side calls with a user_id only, null ids and
+future timestamps.
 
 A loader may deliver rows out of received_at order only within
 product_warehouse_incremental_lookback_hours; the last test lands a row
@@ -36,7 +37,9 @@ SCHEMA = "incremental"
 LOOKBACK_HOURS = 6
 MODELS = ["wh_product_events_fact", "wh_product_sessions_fact",
           "wh_product_users_dim", "wh_product_journeys_fact"]
-SELECT_MODELS = " ".join(MODELS)
+# The four models and everything upstream of them (staging, validation,
+# the incremental identified records), as `dbt run` of the package does.
+SELECT_MODELS = " ".join("+" + model for model in MODELS)
 BASE_VARS = {
     "product_warehouse_test_case": "none",
     "product_warehouse_cdp": "segment",
@@ -186,8 +189,12 @@ def make_dataset(seed: int, visitors: int = 14) -> list[dict]:
                              "plan": rng.choice(["free", "pro", None]),
                              "timestamp": clock, "received_at": received(clock)})
             table = rng.choice(["tracks", "pages"])
-            row = {"table": table, "id": next_id("e"), "anonymous_id": anonymous_id,
-                   "user_id": user if logged_in and rng.random() < 0.8 else None,
+            # Once logged in, most calls carry both ids, some only the
+            # anonymous one, some (server-side) only the user's.
+            ids = rng.choices([(anonymous_id, user), (anonymous_id, None), (None, user)],
+                              weights=[70, 15, 15])[0] if logged_in else (anonymous_id, None)
+            row = {"table": table, "id": next_id("e"), "anonymous_id": ids[0],
+                   "user_id": ids[1],
                    "timestamp": clock, "received_at": None,
                    "context_session_id": rng.choice([f"s{seed}_{v}_{k // 4}", None])}
             if table == "tracks":
@@ -217,6 +224,23 @@ def make_dataset(seed: int, visitors: int = 14) -> list[dict]:
             rows.append({"table": "identifies", "id": next_id("i"), "anonymous_id": other,
                          "user_id": user, "email": None, "plan": "pro",
                          "timestamp": at, "received_at": received(at)})
+    # Days later, users come back: one through a server-side call (user_id
+    # only), one on a new device that logs in. Their earlier anonymous
+    # events (mapped to them) must stay theirs in runs that see only this.
+    later = T0 + dt.timedelta(days=4)
+    logged = sorted({r["user_id"] for r in rows if r["table"] == "identifies"})
+    for k, user in enumerate(logged[:2]):
+        at = later + dt.timedelta(hours=3 * k)
+        rows.append({"table": "tracks", "id": next_id("e"), "anonymous_id": None, "user_id": user,
+                     "event": "checkout", "context_session_id": None, "timestamp": at,
+                     "received_at": at + dt.timedelta(seconds=5)})
+        device = f"b{seed}_{k}"
+        for minutes, table in [(60, "pages"), (61, "identifies"), (62, "tracks")]:
+            moment = at + dt.timedelta(minutes=minutes)
+            rows.append({"table": table, "id": next_id("x"), "anonymous_id": device,
+                         "user_id": user if table != "pages" else None, "event": "signed_in",
+                         "path": "/", "timestamp": moment,
+                         "received_at": moment + dt.timedelta(seconds=5)})
     # equal timestamps across visitors and within one
     twin = dict(rng.choice([r for r in rows if r["table"] != "identifies" and r["timestamp"]]))
     twin["id"] = next_id("e")
@@ -282,7 +306,7 @@ def test_incremental_runs_equal_a_full_refresh(warehouse, seed, extra_vars):
     warehouse.reset_raw()
     warehouse.load(rows)
     # Views and staging for this dataset's vars, then the reference.
-    run_dbt("run", "--full-refresh", "--select", "+" + " +".join(MODELS), vars=vars)
+    run_dbt("run", "--full-refresh", "--select", SELECT_MODELS, vars=vars)
     expected = snapshot(warehouse)
     assert len(expected["wh_product_events_fact"]) > 50
 
@@ -307,7 +331,7 @@ def test_an_incremental_run_with_nothing_new_changes_nothing(warehouse):
     rows = make_dataset(21)
     warehouse.reset_raw()
     warehouse.load(rows)
-    run_dbt("run", "--full-refresh", "--select", "+" + " +".join(MODELS), vars=vars)
+    run_dbt("run", "--full-refresh", "--select", SELECT_MODELS, vars=vars)
     before = snapshot(warehouse)
     build(vars, full_refresh=False)
     assert snapshot(warehouse) == before
@@ -324,7 +348,7 @@ def test_a_row_older_than_the_lookback_is_counted_missing_then_backfilled(wareho
                  "timestamp": first, "received_at": first}
     warehouse.reset_raw()
     warehouse.load(on_time)
-    run_dbt("run", "--full-refresh", "--select", "+" + " +".join(MODELS), vars=vars)
+    run_dbt("run", "--full-refresh", "--select", SELECT_MODELS, vars=vars)
     warehouse.load([straggler])
     build(vars, full_refresh=False)
 

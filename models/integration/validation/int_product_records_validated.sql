@@ -6,62 +6,13 @@ with
 
 records as (
 
-    {{ product_warehouse.union_staged_records('all') }}
+    select
+        {{ product_warehouse.record_columns() | join(',\n        ') }}
+
+    from {{ ref('int_product_records_staged') }}
 
 ),
 
-records_checked as (
-
-    select
-        *,
-        case
-            when event_id is null then 'missing_id'
-            when occurred_at is null then 'missing_timestamp'
-            when anonymous_id is null and user_id is null
-                then 'missing_identity'
-            when
-                {{ product_warehouse.seconds_between(
-                    'received_at', 'occurred_at') }}
-                > {{ var('product_warehouse_max_future_minutes') * 60 }}
-                then 'future_timestamp'
-        end as invalid_reason
-
-    from records
-
-),
-
-records_ranked as (
-
-    {#- Copies of one id in one table: the one received first is kept. The
-        later keys only make the pick deterministic among equal received_at. -#}
-    select
-        *,
-        row_number() over (
-            partition by source_table, event_id, invalid_reason
-            order by
-                case when received_at is null then 1 else 0 end,
-                received_at,
-                occurred_at,
-                coalesce(anonymous_id, ''),
-                coalesce(user_id, ''),
-                coalesce(event_name, '')
-        ) as copy_number
-
-    from records_checked
-
-),
-
-records_validated as (
-
-    select
-        *,
-        coalesce(
-            invalid_reason,
-            case when copy_number > 1 then 'duplicate' end
-        ) as rejection_reason
-
-    from records_ranked
-
-)
+{{ product_warehouse.validate_records_ctes('records') }}
 
 select * from records_validated

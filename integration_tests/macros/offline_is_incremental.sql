@@ -1,0 +1,10 @@
+{#- Offline dialect check (var product_warehouse_test_offline): there is no
+    warehouse to ask whether a model's table exists, so is_incremental()
+    answers product_warehouse_test_offline_incremental instead, and the
+    check compiles both the full and the incremental SQL of the models. -#}
+{% macro is_incremental() -%}
+    {%- if execute and var('product_warehouse_test_offline', false) -%}
+        {{ return(var('product_warehouse_test_offline_incremental', false)) }}
+    {%- endif -%}
+    {{ return(dbt.is_incremental()) }}
+{%- endmacro %}
