@@ -1,8 +1,9 @@
 """python -m product_warehouse_harness demo | generate ...
 
-demo: builds the integration project (the package on its Segment demo
-fixture) on embedded DuckDB and prints a short summary of users, sessions
-and events.
+demo: generates 30 days of Segment data (200,000 events, seeded) into an
+embedded DuckDB file, builds the package on the first 29 days (by load
+time), loads the last day and runs it incrementally, and prints a short
+summary of users, sessions, events and both runs.
 generate: writes deterministic raw Segment/RudderStack tables of any size
 into a DuckDB file (see product_warehouse_harness/generate.py)."""
 
@@ -17,14 +18,24 @@ ROOT = Path(__file__).resolve().parents[1]
 PROJECT_DIR = ROOT / "integration_tests"
 
 
-def _dbt(*args: str) -> None:
+DEMO_EVENTS = 200_000
+DEMO_VARS = '{"product_warehouse_test_case": "none", "product_warehouse_cdp": "segment"}'
+RAW_TABLES = ("tracks", "pages", "identifies")
+
+
+def _dbt(*args: str) -> float:
+    """Runs one dbt command in the integration project; its wall seconds."""
+    import time
+
     from dbt.cli.main import dbtRunner
 
     cli = [*args, "--project-dir", str(PROJECT_DIR), "--profiles-dir", str(PROJECT_DIR),
            "--target", "duckdb", "--quiet"]
+    started = time.perf_counter()
     result = dbtRunner().invoke(cli)
     if not result.success:
         sys.exit(f"dbt {' '.join(args)} failed; run it in integration_tests/ for details")
+    return time.perf_counter() - started
 
 
 def summary(database: Path) -> str:
@@ -53,7 +64,7 @@ def summary(database: Path) -> str:
     finally:
         con.close()
     lines = [
-        "product_warehouse demo (DuckDB, Segment demo data)",
+        f"product_warehouse demo (DuckDB, {DEMO_EVENTS:,} generated Segment events, 30 days)",
         f"  users     {users:>6}  ({identified} identified, {users - identified} anonymous)",
         f"  sessions  {sessions:>6}  (avg {avg_seconds or 0:.1f} s, {avg_events or 0:.1f} events)",
         f"  events    {events:>6}  ({pages} page views, {tracks} tracks)",
@@ -66,15 +77,53 @@ def summary(database: Path) -> str:
     return "\n".join(lines)
 
 
+def _hold_back_last_day(database: Path) -> None:
+    """Moves the raw rows received in the last day to schema demo_hold."""
+    import duckdb
+
+    con = duckdb.connect(str(database))
+    try:
+        cutoff = con.execute("select max(received_at) - interval 1 day from segment.tracks").fetchone()[0]
+        con.execute("create schema demo_hold")
+        for raw in RAW_TABLES:
+            con.execute(f"create table demo_hold.{raw} as select * from segment.{raw} where received_at > ?",
+                        [cutoff])
+            con.execute(f"delete from segment.{raw} where received_at > ?", [cutoff])
+    finally:
+        con.close()
+
+
+def _load_last_day(database: Path) -> int:
+    import duckdb
+
+    con = duckdb.connect(str(database))
+    try:
+        for raw in RAW_TABLES:
+            con.execute(f"insert into segment.{raw} select * from demo_hold.{raw}")
+        return sum(con.execute(f"select count(*) from demo_hold.{raw}").fetchone()[0] for raw in RAW_TABLES)
+    finally:
+        con.close()
+
+
 def demo() -> None:
+    from product_warehouse_harness.generate import generate
+
     os.environ.setdefault("DBT_SEND_ANONYMOUS_USAGE_STATS", "false")
     database = PROJECT_DIR / "target" / "demo.duckdb"
     database.parent.mkdir(parents=True, exist_ok=True)
+    for stale in (database, database.with_suffix(".duckdb.wal")):
+        stale.unlink(missing_ok=True)
     os.environ["PRODUCT_WAREHOUSE_DUCKDB_PATH"] = str(database)
+    generate(database, DEMO_EVENTS, days=30, cdp="segment", seed=42)
+    _hold_back_last_day(database)
+    select = ["--select", "package:product_warehouse", "--vars", DEMO_VARS]
     _dbt("deps")
-    _dbt("seed", "--full-refresh")
-    _dbt("build", "--full-refresh", "--resource-type", "model", "test", "unit_test")
+    full_seconds = _dbt("build", "--full-refresh", "--resource-type", "model", "test", *select)
+    late_rows = _load_last_day(database)
+    incremental_seconds = _dbt("build", "--resource-type", "model", "test", *select)
     print(summary(database))
+    print(f"  runs: full build of 29 days {full_seconds:.1f} s (models and tests); "
+          f"last day ({late_rows:,} raw rows) incremental {incremental_seconds:.1f} s")
 
 
 def main(argv: list[str] | None = None) -> None:

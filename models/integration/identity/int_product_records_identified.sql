@@ -9,102 +9,102 @@
 with
 
 {% if is_incremental() -%}
-affected_visitors as (
+    affected_visitors as (
 
-    select visitor_id
-    from {{ product_warehouse.affected_visitors_relation() }}
+        select visitor_id
+        from {{ product_warehouse.affected_visitors_relation() }}
 
-),
+    ),
 
-staged as (
+    staged as (
 
-    select
-        {{ product_warehouse.record_columns() | join(',\n        ') }}
+        select
+            {{ product_warehouse.record_columns() | join(',\n        ') }}
 
-    from {{ ref('int_product_records_staged') }}
+        from {{ ref('int_product_records_staged') }}
 
-),
+    ),
 
-{#- A record belongs to an affected visitor only if its user_id is one, or
-    its anonymous_id is one or was ever linked to one (its latest link can
-    only be among those links). -#}
-linked_anonymous_ids as (
+    {#- A record belongs to an affected visitor only if its user_id is one, or
+        its anonymous_id is one or was ever linked to one (its latest link can
+        only be among those links). -#}
+    linked_anonymous_ids as (
 
-    select visitor_id as anonymous_id
-    from affected_visitors
+        select visitor_id as anonymous_id
+        from affected_visitors
 
-    union all
+        union all
 
-    select staged.anonymous_id
-    from staged
-    inner join affected_visitors
-        on staged.user_id = affected_visitors.visitor_id
-    where staged.anonymous_id is not null
+        select staged.anonymous_id
+        from staged
+        inner join affected_visitors
+            on staged.user_id = affected_visitors.visitor_id
+        where staged.anonymous_id is not null
 
-),
+    ),
 
-candidate_keys as (
+    candidate_keys as (
 
-    select distinct
-        source_table,
-        event_id
+        select distinct
+            source_table,
+            event_id
 
-    from staged
-    where
-        event_id is not null
-        and (
-            user_id in (select visitor_id from affected_visitors)
-            or anonymous_id in (select anonymous_id from linked_anonymous_ids)
-        )
+        from staged
+        where
+            event_id is not null
+            and (
+                user_id in (select visitor_id from affected_visitors)
+                or anonymous_id in (select anonymous_id from linked_anonymous_ids)
+            )
 
-),
+    ),
 
-{#- Every copy of those ids, so the duplicate check sees them all. -#}
-candidate_records as (
+    {#- Every copy of those ids, so the duplicate check sees them all. -#}
+    candidate_records as (
 
-    select staged.*
+        select staged.*
 
-    from staged
-    inner join candidate_keys
-        on
-            staged.source_table = candidate_keys.source_table
-            and staged.event_id = candidate_keys.event_id
+        from staged
+        inner join candidate_keys
+            on
+                staged.source_table = candidate_keys.source_table
+                and staged.event_id = candidate_keys.event_id
 
-),
+    ),
 
-{{ product_warehouse.validate_records_ctes('candidate_records') }},
+    {{ product_warehouse.validate_records_ctes('candidate_records') }},
 
-records as (
+    records as (
 
-    select
-        {{ product_warehouse.record_columns() | join(',\n        ') }}
+        select
+            {{ product_warehouse.record_columns() | join(',\n        ') }}
 
-    from records_validated
-    where rejection_reason is null
+        from records_validated
+        where rejection_reason is null
 
-),
+    ),
 
-{{ product_warehouse.identity_map_ctes('records') }},
+    {{ product_warehouse.identity_map_ctes('records') }},
 {%- else -%}
-records as (
+    records as (
 
-    select
-        {{ product_warehouse.record_columns() | join(',\n        ') }}
+        select
+            {{ product_warehouse.record_columns() | join(',\n        ') }}
 
-    from {{ ref('int_product_records_validated') }}
-    where rejection_reason is null
+        from {{ ref('int_product_records_validated') }}
+        where rejection_reason is null
 
-),
+    ),
 
-identity_map as (
+    identity_map as (
 
-    select
-        anonymous_id,
-        mapped_user_id
+        select
+            anonymous_id,
+            mapped_user_id
 
-    from {{ ref('int_product_identity_map') }}
+        from {{ ref('int_product_identity_map') }}
 
-),
+    ),
 {%- endif %}
 
 records_identified as (
