@@ -168,7 +168,10 @@ from candidate_ids
 
 {% macro spark__delete_visitor_rows(target, affected) -%}
     {%- set file_format = config.get('file_format', 'parquet') -%}
-    {%- if file_format not in ['delta', 'iceberg', 'hudi'] -%}
+    {#- Only a model being run deletes; parsing, and the analysis that
+        renders these statements for review, do not. -#}
+    {%- if execute and model.resource_type == 'model'
+        and file_format not in ['delta', 'iceberg', 'hudi'] -%}
         {{ exceptions.raise_compiler_error(
             "product_warehouse: incremental runs of " ~ this ~ " delete rows, which Spark can do only on"
             ~ " delta, iceberg or hudi tables; this one is " ~ file_format ~ ". Set +file_format: delta"
