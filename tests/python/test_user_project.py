@@ -59,3 +59,29 @@ def test_readme_quickstart_on_a_users_own_segment_tables(tmp_path):
     assert sessions == [("user-1", 3, "/pricing", 360)]
     assert users == [("user-1", "user-1", 1)]
     assert journeys == [("page_view > signed_up > logged_in",)]
+
+    # The next day's load: a late page view from before the first one
+    # (within the 30-minute timeout, received a day later) and a new visitor.
+    # A plain `dbt build` (incremental) extends the session backwards.
+    con = duckdb.connect(str(database))
+    con.execute("""insert into segment.pages values
+        ('p0', 'anon', null, '2024-05-01 09:45:00+00', '2024-05-02 08:00:00+00', null,
+         '/', 'https://x.example/', 'Home'),
+        ('p9', 'other', null, '2024-05-02 07:00:00+00', '2024-05-02 07:00:01+00', null,
+         '/', 'https://x.example/', 'Home')""")
+    con.close()
+    build_user_project(tmp_path, database, commands=(("build",),))
+    con = duckdb.connect(str(database))
+    try:
+        sessions = con.execute(
+            "select visitor_id, event_count, landing_page_path, session_duration_seconds,"
+            " cast(last_received_at as varchar) from analytics.wh_product_sessions_fact"
+            " order by visitor_id").fetchall()
+        sequence = con.execute(
+            "select event_id, event_sequence_number from analytics.wh_product_events_fact"
+            " where visitor_id = 'user-1' order by event_sequence_number").fetchall()
+    finally:
+        con.close()
+    assert sessions == [("other", 1, "/", 0, "2024-05-02 07:00:01"),
+                        ("user-1", 4, "/", 1260, "2024-05-02 08:00:00")]
+    assert sequence == [("p0", 1), ("p1", 2), ("t1", 3), ("t2", 4)]
