@@ -21,9 +21,12 @@ raw_rows as (
         source_table,
         count(*) as raw_row_count
 
-    from (
-        {{ product_warehouse.union_staged_records('events') }}
-    ) as staged
+    from {{ ref('int_product_records_staged') }}
+    where
+        record_type in (
+            {{ product_warehouse.string_list(
+                product_warehouse.event_record_types()) }}
+        )
     group by 1
 
 ),

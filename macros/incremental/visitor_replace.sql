@@ -1,6 +1,7 @@
 {#-
-    Incremental runs of the four warehouse models (events, sessions,
-    users, journeys) replace whole visitors: every row carries visitor_id,
+    Incremental runs of the warehouse models (events, sessions, users,
+    journeys) and of int_product_records_identified replace whole
+    visitors: every row carries visitor_id,
     and a visitor's rows are a function of that visitor's records only.
 
     A run, in the model's pre-hooks (inside its transaction):

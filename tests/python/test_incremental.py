@@ -107,21 +107,19 @@ class Warehouse:
             connection.close()
 
     def rows(self, relation: str) -> list[tuple]:
-        connection = self._connect()
-        try:
-            cursor = connection.cursor()
-            cursor.execute(f"select * from {relation}")
-            return sorted((tuple(_plain(v) for v in row) for row in cursor.fetchall()), key=repr)
-        finally:
-            connection.close()
+        rows = self._fetch(f"select * from {relation}")
+        return sorted((tuple(_plain(v) for v in row) for row in rows), key=repr)
 
     def tables_like(self, pattern: str) -> list[str]:
+        return [row[0] for row in self._fetch(
+            f"select table_name from information_schema.tables where table_name like '{pattern}'")]
+
+    def _fetch(self, sql: str) -> list[tuple]:
         connection = self._connect()
         try:
             cursor = connection.cursor()
-            cursor.execute("select table_name from information_schema.tables "
-                           f"where table_name like '{pattern}'")
-            return [r[0] for r in cursor.fetchall()]
+            cursor.execute(sql)
+            return cursor.fetchall()
         finally:
             connection.close()
 
