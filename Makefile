@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export DBT_SEND_ANONYMOUS_USAGE_STATS := false
 
-.PHONY: demo test lint dialects duckdb postgres spark snowflake
+.PHONY: demo test lint dialects duckdb postgres spark snowflake chromium
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -16,9 +16,13 @@ $(BIN)/.installed: pyproject.toml
 demo: $(BIN)/.installed
 	$(BIN)/python -m product_warehouse_harness demo
 
-# The whole test suite: lint, dialect compile-and-parse, DuckDB integration.
-test: $(BIN)/.installed
+# The whole test suite: lint, dialect compile-and-parse, DuckDB integration,
+# the report in a real headless Chromium (installed here when missing).
+test: $(BIN)/.installed chromium
 	$(BIN)/python -m pytest
+
+chromium:
+	bash scripts/chromium_up.sh
 
 lint: $(BIN)/.installed
 	$(BIN)/python -m pytest tests/python/test_lint.py

@@ -1,11 +1,15 @@
-"""python -m product_warehouse_harness demo | generate ...
+"""python -m product_warehouse_harness demo | generate ... | report ...
 
 demo: generates 30 days of Segment data (200,000 events, seeded) into an
 embedded DuckDB file, builds the package on the first 29 days (by load
-time), loads the last day and runs it incrementally, and prints a short
-summary of users, sessions, events and both runs.
+time), loads the last day and runs it incrementally, prints a short
+summary of users, sessions, events and both runs, and writes the HTML
+report (a funnel and a conversion are configured for it).
 generate: writes deterministic raw Segment/RudderStack tables of any size
-into a DuckDB file (see product_warehouse_harness/generate.py)."""
+into a DuckDB file (see product_warehouse_harness/generate.py).
+report: reads the warehouse models of any dbt project through its own
+profile and writes one self-contained HTML file
+(product_warehouse_harness/report.py)."""
 
 from __future__ import annotations
 
@@ -19,7 +23,22 @@ PROJECT_DIR = ROOT / "integration_tests"
 
 
 DEMO_EVENTS = 200_000
-DEMO_VARS = '{"product_warehouse_test_case": "none", "product_warehouse_cdp": "segment"}'
+# The demo's configuration: the generated data's product funnel (per
+# session, and per product across sessions) and orders as conversions.
+DEMO_VARS = {
+    "product_warehouse_test_case": "none",
+    "product_warehouse_cdp": "segment",
+    "product_warehouse_funnels": [
+        {"name": "checkout", "scope": "session", "count": "sessions",
+         "steps": ["product_viewed", "add_to_cart", "checkout_started", "order_completed"]},
+        {"name": "product to cart", "scope": "visitor", "count": "visitors",
+         "breakdown": "product_id", "window_minutes": 10080,
+         "steps": ["product_viewed", "add_to_cart"]},
+    ],
+    "product_warehouse_conversions": [
+        {"name": "order", "event": "order_completed", "value": "revenue"},
+    ],
+}
 RAW_TABLES = ("tracks", "pages", "identifies")
 
 
@@ -38,7 +57,7 @@ def _dbt(*args: str) -> float:
     return time.perf_counter() - started
 
 
-def summary(database: Path) -> str:
+def summary(database: Path, events: int = DEMO_EVENTS) -> str:
     import duckdb
 
     con = duckdb.connect(str(database))
@@ -64,7 +83,7 @@ def summary(database: Path) -> str:
     finally:
         con.close()
     lines = [
-        f"product_warehouse demo (DuckDB, {DEMO_EVENTS:,} generated Segment events, 30 days)",
+        f"product_warehouse demo (DuckDB, {events:,} generated Segment events, 30 days)",
         f"  users     {users:>6}  ({identified} identified, {users - identified} anonymous)",
         f"  sessions  {sessions:>6}  (avg {avg_seconds or 0:.1f} s, {avg_events or 0:.1f} events)",
         f"  events    {events:>6}  ({pages} page views, {tracks} tracks)",
@@ -108,8 +127,13 @@ def _load_last_day(database: Path) -> int:
         con.close()
 
 
-def demo() -> None:
+def demo(events: int = DEMO_EVENTS, report_path: Path | None = None) -> Path:
+    """Runs the demo; returns the report's path."""
+    import json
+
     from product_warehouse_harness.generate import generate
+    from product_warehouse_harness.project import DbtProject
+    from product_warehouse_harness.report import write_report
 
     os.environ.setdefault("DBT_SEND_ANONYMOUS_USAGE_STATS", "false")
     database = PROJECT_DIR / "target" / "demo.duckdb"
@@ -117,22 +141,40 @@ def demo() -> None:
     for stale in (database, database.with_suffix(".duckdb.wal")):
         stale.unlink(missing_ok=True)
     os.environ["PRODUCT_WAREHOUSE_DUCKDB_PATH"] = str(database)
-    generate(database, DEMO_EVENTS, days=30, cdp="segment", seed=42)
+    generate(database, events, days=30, cdp="segment", seed=42, progress=sys.stderr.isatty())
     _hold_back_last_day(database)
-    select = ["--select", "package:product_warehouse", "--vars", DEMO_VARS]
+    select = ["--select", "package:product_warehouse", "--vars", json.dumps(DEMO_VARS)]
     _dbt("deps")
     full_seconds = _dbt("build", "--full-refresh", "--resource-type", "model", "test", *select)
     late_rows = _load_last_day(database)
     incremental_seconds = _dbt("build", "--resource-type", "model", "test", *select)
-    print(summary(database))
+    print(summary(database, events))
     print(f"  runs: full build of days 1-29 {full_seconds:.1f} s (models and tests); "
           f"day 30 ({late_rows:,} raw rows) incremental {incremental_seconds:.1f} s")
+    project = DbtProject(PROJECT_DIR, target="duckdb", vars=DEMO_VARS)
+    report = write_report(project, report_path or PROJECT_DIR / "target" / "demo_report.html",
+                          title="Product report: demo data")
+    print(f"  report: {report}")
+    return report
 
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="python -m product_warehouse_harness")
     commands = parser.add_subparsers(dest="command", required=True)
-    commands.add_parser("demo", help="build the package on demo data (DuckDB) and print a summary")
+    demo_parser = commands.add_parser(
+        "demo", help="build the package on demo data (DuckDB), print a summary, write the report")
+    demo_parser.add_argument("--events", type=lambda v: int(v.replace("_", "")), default=DEMO_EVENTS)
+    demo_parser.add_argument("--report", type=Path, default=None,
+                             help="where to write the report (default integration_tests/target/demo_report.html)")
+    report = commands.add_parser(
+        "report", help="write a self-contained HTML report of a project's warehouse models")
+    report.add_argument("--project-dir", type=Path, required=True)
+    report.add_argument("--profiles-dir", type=Path, default=None,
+                        help="default: the project dir, as dbt itself")
+    report.add_argument("--target", default=None, help="default: the profile's own target")
+    report.add_argument("--vars", default=None, help="dbt vars (YAML or JSON), as for dbt")
+    report.add_argument("--title", default="Product report")
+    report.add_argument("--out", type=Path, required=True)
     gen = commands.add_parser("generate", help="write raw CDP tables of any size into a DuckDB file")
     gen.add_argument("--events", type=lambda v: int(v.replace("_", "")), required=True)
     gen.add_argument("--days", type=int, default=30)
@@ -141,7 +183,16 @@ def main(argv: list[str] | None = None) -> None:
     gen.add_argument("--out", type=Path, required=True)
     args = parser.parse_args(argv)
     if args.command == "demo":
-        demo()
+        demo(args.events, args.report)
+    elif args.command == "report":
+        import yaml
+
+        from product_warehouse_harness.project import DbtProject
+        from product_warehouse_harness.report import write_report
+
+        project = DbtProject(args.project_dir, args.profiles_dir, args.target,
+                             yaml.safe_load(args.vars) if args.vars else None)
+        print(f"wrote {write_report(project, args.out, args.title)}")
     elif args.command == "generate":
         from product_warehouse_harness.generate import generate
 

@@ -1,0 +1,81 @@
+"""Running dbt in-process against a dbt project, and reading relations
+through the project's own profile, so the same code reads DuckDB,
+Postgres, Snowflake or any engine dbt connects to."""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+
+
+class DbtError(RuntimeError):
+    pass
+
+
+@dataclass
+class DbtProject:
+    """One dbt project and profile; `query` parses the project once and
+    then runs each `dbt show --inline` on the parsed manifest."""
+
+    project_dir: Path
+    profiles_dir: Path | None = None
+    target: str | None = None
+    vars: dict | None = None
+    _manifest: object = field(default=None, init=False, repr=False)
+
+    def _cli(self, *args: str) -> list[str]:
+        cli = [*args, "--project-dir", str(self.project_dir),
+               "--profiles-dir", str(self.profiles_dir or self.project_dir)]
+        if self.target:
+            cli += ["--target", self.target]
+        if self.vars:
+            cli += ["--vars", json.dumps(self.vars)]
+        return cli
+
+    def invoke(self, *args: str):
+        from dbt.cli.main import dbtRunner
+
+        os.environ.setdefault("DBT_SEND_ANONYMOUS_USAGE_STATS", "false")
+        result = dbtRunner(manifest=self._manifest).invoke(self._cli(*args))
+        if not result.success:
+            raise DbtError(_failure_text(args, result))
+        return result
+
+    def manifest(self):
+        if self._manifest is None:
+            self._manifest = self.invoke("parse", "--quiet").result
+        return self._manifest
+
+    def has_model(self, package: str, name: str) -> bool:
+        return f"model.{package}.{name}" in self.manifest().nodes
+
+    def query(self, sql: str) -> list[dict]:
+        """The rows of `sql` (Jinja allowed: `{{ ref('x') }}`) as dicts
+        of plain Python values."""
+        self.manifest()
+        result = self.invoke("show", "--inline", sql, "--limit", "-1", "--output", "json",
+                             "--log-level", "none")
+        table = result.result.results[0].agate_table
+        return [{name: _plain(value) for name, value in zip(table.column_names, row)}
+                for row in table.rows]
+
+
+def _plain(value):
+    """agate gives Decimal for every number: ints stay ints, the rest floats."""
+    if isinstance(value, Decimal):
+        return int(value) if value == value.to_integral_value() else float(value)
+    return value
+
+
+def _failure_text(args, result) -> str:
+    lines = []
+    for node_result in getattr(result.result, "results", None) or []:
+        status = str(getattr(node_result, "status", "")).lower()
+        if status in ("error", "fail", "runtime error"):
+            lines.append(f"{node_result.node.name}: {node_result.message}")
+    if result.exception is not None:
+        lines.append(str(result.exception))
+    return f"dbt {args[0]} failed: " + ("; ".join(lines) or "see the dbt log")
