@@ -1,7 +1,54 @@
 {{ config(enabled=var('product_warehouse_cdp') == 'segment') }}
+{%- set raw_table = source('product_warehouse_segment', 'pages') -%}
+{%- set raw_types = product_warehouse.get_column_types(raw_table) %}
 
-{{ product_warehouse.stage_cdp_records(
-    source('product_warehouse_segment', 'pages'),
-    source_table='pages',
-    record_type='page',
-) }}
+with
+
+source as (
+
+    select
+        {{ product_warehouse.fill_staging_columns(
+            raw_types, product_warehouse.cdp_columns('page')) }}
+
+    from {{ raw_table }}
+
+),
+
+renamed as (
+
+    select
+        'pages' as source_table,
+        'page' as record_type,
+        -- ids (an empty string is no id)
+        nullif(id, '') as event_id,
+        nullif(anonymous_id, '') as anonymous_id,
+        nullif(user_id, '') as user_id,
+        nullif(context_session_id, '') as source_session_id,
+        -- the call
+        {{ product_warehouse.string_literal(
+            var('product_warehouse_page_event_name')) }} as event_name,
+        'page' as event_type,
+        url as page_url,
+        path as page_path,
+        referrer,
+        context_campaign_source as utm_source,
+        context_campaign_medium as utm_medium,
+        context_campaign_name as utm_campaign,
+        product_id,
+        order_id,
+        revenue,
+        -- traits come from identifies only
+        {%- for trait in product_warehouse.user_trait_columns() %}
+        cast(null as {{ dbt.type_string() }}) as trait_{{ trait }},
+        {%- endfor %}
+        -- timestamps, in UTC
+        {{ product_warehouse.to_utc_timestamp(
+            'timestamp', raw_types.get('timestamp')) }} as occurred_at,
+        {{ product_warehouse.to_utc_timestamp(
+            'received_at', raw_types.get('received_at')) }} as received_at
+
+    from source
+
+)
+
+select * from renamed
