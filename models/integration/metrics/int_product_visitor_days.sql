@@ -2,6 +2,9 @@
     the four of them do not each scan the events). -#}
 {{ config(materialized='table') }}
 {%- set active_events = var('product_warehouse_active_event_names') -%}
+{%- set active_condition = 'event_name in ('
+    ~ product_warehouse.string_list(active_events) ~ ')'
+    if active_events else 'true' -%}
 
 with
 
@@ -13,14 +16,7 @@ events as (
         event_type,
         cast({{ dbt.date_trunc('day', 'occurred_at') }} as date)
             as activity_date,
-        {%- if active_events %}
-        coalesce(
-            event_name in ({{ product_warehouse.string_list(active_events) }}),
-            false
-        ) as is_active_event
-        {%- else %}
-        true as is_active_event
-        {%- endif %}
+        coalesce({{ active_condition }}, false) as is_active_event
 
     from {{ ref('wh_product_events_fact') }}
 
@@ -54,9 +50,9 @@ visitor_days_flagged as (
         event_count,
         page_view_count,
         active_event_count,
+        activity_date,
         active_event_count > 0 as is_active,
         active_user_id is not null as is_identified,
-        activity_date,
         min(activity_date) over (
             partition by visitor_id
         ) as first_seen_date

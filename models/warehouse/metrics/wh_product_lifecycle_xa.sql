@@ -1,11 +1,6 @@
 {#- Lifecycle states (README, "Product metrics"), per day, ISO week and
-    month. granularity: (dateadd part, amount) from a period's start to
-    the next one's. -#}
-{%- set granularities = {
-    'day': ('day', 1),
-    'week': ('day', 7),
-    'month': ('month', 1),
-} -%}
+    month. -#}
+{%- set month_start = "cast(" ~ dbt.date_trunc('month', '{d}') ~ " as date)" -%}
 
 with
 
@@ -29,6 +24,16 @@ spine as (
 
 ),
 
+granularities as (
+
+    select 'day' as period_granularity
+    union all
+    select 'week' as period_granularity
+    union all
+    select 'month' as period_granularity
+
+),
+
 event_range as (
 
     select
@@ -41,33 +46,28 @@ event_range as (
 
 visitor_periods as (
 
-    {%- for granularity in granularities %}
-    {%- if not loop.first %}
-
-    union all
-    {%- endif %}
-
     select distinct
-        visitor_id,
-        '{{ granularity }}' as period_granularity,
-        {%- if granularity == 'day' %}
-        activity_date as period_start_date,
-        first_seen_date as first_seen_period_start_date
-        {%- elif granularity == 'week' %}
-        {{ product_warehouse.week_start('activity_date') }}
-            as period_start_date,
-        {{ product_warehouse.week_start('first_seen_date') }}
-            as first_seen_period_start_date
-        {%- else %}
-        cast({{ dbt.date_trunc('month', 'activity_date') }} as date)
-            as period_start_date,
-        cast({{ dbt.date_trunc('month', 'first_seen_date') }} as date)
-            as first_seen_period_start_date
-        {%- endif %}
+        visitor_days.visitor_id,
+        granularities.period_granularity,
+        case granularities.period_granularity
+            when 'day' then visitor_days.activity_date
+            when 'week'
+                then {{ product_warehouse.week_start(
+                    'visitor_days.activity_date') }}
+            else {{ month_start.replace('{d}', 'visitor_days.activity_date') }}
+        end as period_start_date,
+        case granularities.period_granularity
+            when 'day' then visitor_days.first_seen_date
+            when 'week'
+                then {{ product_warehouse.week_start(
+                    'visitor_days.first_seen_date') }}
+            else {{ month_start.replace(
+                '{d}', 'visitor_days.first_seen_date') }}
+        end as first_seen_period_start_date
 
     from visitor_days
-    where is_active
-    {%- endfor %}
+    cross join granularities
+    where visitor_days.is_active
 
 ),
 
@@ -86,29 +86,35 @@ visitor_periods_with_neighbours as (
             partition by period_granularity, visitor_id
             order by period_start_date
         ) as next_active_period_start_date,
-        case
-            {%- for granularity, (datepart, amount) in granularities.items() %}
-            when period_granularity = '{{ granularity }}'
+        case period_granularity
+            when 'day'
                 then cast({{ dbt.dateadd(
-                    datepart, -amount, 'period_start_date') }} as date)
-            {%- endfor %}
+                    'day', -1, 'period_start_date') }} as date)
+            when 'week'
+                then cast({{ dbt.dateadd(
+                    'day', -7, 'period_start_date') }} as date)
+            else cast({{ dbt.dateadd(
+                'month', -1, 'period_start_date') }} as date)
         end as previous_period_start_date,
-        case
-            {%- for granularity, (datepart, amount) in granularities.items() %}
-            when period_granularity = '{{ granularity }}'
+        case period_granularity
+            when 'day'
                 then cast({{ dbt.dateadd(
-                    datepart, amount, 'period_start_date') }} as date)
-            {%- endfor %}
+                    'day', 1, 'period_start_date') }} as date)
+            when 'week'
+                then cast({{ dbt.dateadd(
+                    'day', 7, 'period_start_date') }} as date)
+            else cast({{ dbt.dateadd(
+                'month', 1, 'period_start_date') }} as date)
         end as next_period_start_date
 
     from visitor_periods
 
 ),
 
-{#- A visitor active in a period is new (first seen in it), current
+{# A visitor active in a period is new (first seen in it), current
     (active in the previous period) or resurrected; one active in a
     period and not in the next is dormant in the next. -#}
-visitor_states as (
+active_states as (
 
     select
         period_granularity,
@@ -125,7 +131,9 @@ visitor_states as (
 
     from visitor_periods_with_neighbours
 
-    union all
+),
+
+dormant_states as (
 
     select
         period_granularity,
@@ -136,6 +144,14 @@ visitor_states as (
     where
         next_active_period_start_date is null
         or next_active_period_start_date <> next_period_start_date
+
+),
+
+visitor_states as (
+
+    select * from active_states
+    union all
+    select * from dormant_states
 
 ),
 
@@ -164,30 +180,21 @@ state_counts as (
 
 period_dates as (
 
-    {%- for granularity in granularities %}
-    {%- if not loop.first %}
-
-    union all
-    {%- endif %}
-
     select distinct
-        '{{ granularity }}' as period_granularity,
-        {%- if granularity == 'day' %}
-        spine.date_day as period_start_date
-        {%- elif granularity == 'week' %}
-        {{ product_warehouse.week_start('spine.date_day') }}
-            as period_start_date
-        {%- else %}
-        cast({{ dbt.date_trunc('month', 'spine.date_day') }} as date)
-            as period_start_date
-        {%- endif %}
+        granularities.period_granularity,
+        case granularities.period_granularity
+            when 'day' then spine.date_day
+            when 'week'
+                then {{ product_warehouse.week_start('spine.date_day') }}
+            else {{ month_start.replace('{d}', 'spine.date_day') }}
+        end as period_start_date
 
     from spine
     inner join event_range
         on
             spine.date_day >= event_range.first_date
             and spine.date_day <= event_range.last_date
-    {%- endfor %}
+    cross join granularities
 
 ),
 
@@ -195,13 +202,13 @@ lifecycle as (
 
     select
         period_dates.period_granularity,
+        period_dates.period_start_date,
         coalesce(state_counts.new_visitors, 0) as new_visitors,
         coalesce(state_counts.current_visitors, 0) as current_visitors,
         coalesce(
             state_counts.resurrected_visitors, 0
         ) as resurrected_visitors,
-        coalesce(state_counts.dormant_visitors, 0) as dormant_visitors,
-        period_dates.period_start_date
+        coalesce(state_counts.dormant_visitors, 0) as dormant_visitors
 
     from period_dates
     left join state_counts

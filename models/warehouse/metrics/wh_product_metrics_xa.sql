@@ -4,8 +4,6 @@
     extends the visitor's coverage from max(a, p + n) to a + n - 1: the
     count on d is the running sum of +1 at the starts and -1 the day after
     the ends, with no join of every date to every visitor. -#}
-{%- set windows = {'weekly': 7, 'monthly': 30} -%}
-
 with
 
 visitor_days as (
@@ -105,6 +103,20 @@ daily_sessions as (
 
 ),
 
+windows as (
+
+    select
+        'weekly' as window_name,
+        7 as window_days
+
+    union all
+
+    select
+        'monthly' as window_name,
+        30 as window_days
+
+),
+
 active_days as (
 
     select
@@ -120,40 +132,53 @@ active_days as (
 
 ),
 
-window_changes as (
-
-    {%- for name, days in windows.items() %}
-    {%- if not loop.first %}
-
-    union all
-    {%- endif %}
+window_starts as (
 
     select
-        '{{ name }}' as window_name,
+        windows.window_name,
         case
             when
-                previous_active_date is null
+                active_days.previous_active_date is null
                 or {{ dbt.datediff(
-                    'previous_active_date', 'activity_date', 'day') }}
-                >= {{ days }}
-                then activity_date
+                    'active_days.previous_active_date',
+                    'active_days.activity_date',
+                    'day') }}
+                >= windows.window_days
+                then active_days.activity_date
             else cast({{ dbt.dateadd(
-                'day', days, 'previous_active_date') }} as date)
+                'day',
+                'windows.window_days',
+                'active_days.previous_active_date') }} as date)
         end as change_date,
         1 as visitor_change
 
     from active_days
+    cross join windows
 
-    union all
+),
+
+window_ends as (
 
     select
-        '{{ name }}' as window_name,
-        cast({{ dbt.dateadd('day', days, 'activity_date') }} as date)
-            as change_date,
+        windows.window_name,
+        cast(
+            {{ dbt.dateadd(
+                'day', 'windows.window_days', 'active_days.activity_date'
+            ) }}
+            as date
+        ) as change_date,
         -1 as visitor_change
 
     from active_days
-    {%- endfor %}
+    cross join windows
+
+),
+
+window_changes as (
+
+    select * from window_starts
+    union all
+    select * from window_ends
 
 ),
 
@@ -161,11 +186,12 @@ daily_window_changes as (
 
     select
         change_date as metric_date,
-        {%- for name in windows %}
         sum(
-            case when window_name = '{{ name }}' then visitor_change else 0 end
-        ) as {{ name }}_change{{ ',' if not loop.last }}
-        {%- endfor %}
+            case when window_name = 'weekly' then visitor_change else 0 end
+        ) as weekly_change,
+        sum(
+            case when window_name = 'monthly' then visitor_change else 0 end
+        ) as monthly_change
 
     from window_changes
     group by 1
@@ -176,13 +202,14 @@ daily_windows as (
 
     select
         metric_dates.metric_date,
-        {%- for name in windows %}
-        cast(sum(coalesce(daily_window_changes.{{ name }}_change, 0)) over (
+        cast(sum(coalesce(daily_window_changes.weekly_change, 0)) over (
             order by metric_dates.metric_date
             rows between unbounded preceding and current row
-        ) as {{ dbt.type_bigint() }}) as {{ name }}_active_visitors
-        {{- ',' if not loop.last }}
-        {%- endfor %}
+        ) as {{ dbt.type_bigint() }}) as weekly_active_visitors,
+        cast(sum(coalesce(daily_window_changes.monthly_change, 0)) over (
+            order by metric_dates.metric_date
+            rows between unbounded preceding and current row
+        ) as {{ dbt.type_bigint() }}) as monthly_active_visitors
 
     from metric_dates
     left join daily_window_changes
@@ -190,7 +217,7 @@ daily_windows as (
 
 ),
 
-{#- One row per date; a further per-date figure is one more CTE keyed
+{# One row per date; a further per-date figure is one more CTE keyed
     on metric_date, left-joined here. -#}
 metrics_joined as (
 
@@ -216,7 +243,10 @@ metrics_joined as (
         coalesce(daily_visitors.events, 0) as events,
         coalesce(daily_visitors.page_views, 0) as page_views,
         daily_sessions.avg_session_duration_seconds,
-        cast(daily_sessions.bounced_sessions as {{ product_warehouse.type_double() }})
+        cast(
+            daily_sessions.bounced_sessions
+            as {{ product_warehouse.type_double() }}
+        )
         / daily_sessions.sessions as bounce_rate,
         metric_dates.metric_date
 

@@ -1,11 +1,6 @@
 {#- Retention (README, "Product metrics"). A cohort is the visitors first
     seen in a day, or in an ISO week; period N is the day
-    cohort_start_date + N, or the week starting cohort_start_date + 7N.
-    granularity: (days per period, last period number). -#}
-{%- set granularities = {
-    'day': (1, var('product_warehouse_retention_days')),
-    'week': (7, var('product_warehouse_retention_weeks')),
-} -%}
+    cohort_start_date + N, or the week starting cohort_start_date + 7N. -#}
 {%- set max_periods = [
     var('product_warehouse_retention_days'),
     var('product_warehouse_retention_weeks'),
@@ -30,6 +25,23 @@ spine as (
     select date_day
 
     from {{ ref('int_product_date_spine') }}
+
+),
+
+{# Days per period and the last period number shown. -#}
+granularities as (
+
+    select
+        'day' as cohort_granularity,
+        1 as period_days,
+        {{ var('product_warehouse_retention_days') }} as last_period_number
+
+    union all
+
+    select
+        'week' as cohort_granularity,
+        7 as period_days,
+        {{ var('product_warehouse_retention_weeks') }} as last_period_number
 
 ),
 
@@ -60,45 +72,39 @@ event_range as (
 
 cohort_members as (
 
-    {%- for granularity in granularities %}
-    {%- if not loop.first %}
-
-    union all
-    {%- endif %}
-
     select
-        visitor_id,
-        '{{ granularity }}' as cohort_granularity,
-        {%- if granularity == 'day' %}
-        first_seen_date as cohort_start_date
-        {%- else %}
-        {{ product_warehouse.week_start('first_seen_date') }}
-            as cohort_start_date
-        {%- endif %}
+        visitor_days.visitor_id,
+        granularities.cohort_granularity,
+        granularities.period_days,
+        granularities.last_period_number,
+        case granularities.cohort_granularity
+            when 'day' then visitor_days.first_seen_date
+            else {{ product_warehouse.week_start(
+                'visitor_days.first_seen_date') }}
+        end as cohort_start_date
 
     from visitor_days
-    where activity_date = first_seen_date
-    {%- endfor %}
+    cross join granularities
+    where visitor_days.activity_date = visitor_days.first_seen_date
 
 ),
 
 member_activity as (
 
-    {%- for granularity, (period_days, last_period) in granularities.items() %}
-    {%- if not loop.first %}
-
-    union all
-    {%- endif %}
-
     select distinct
         cohort_members.visitor_id,
         cohort_members.cohort_granularity,
+        cohort_members.last_period_number,
         cast(
             {{ dbt.datediff(
                 'cohort_members.cohort_start_date',
-                'visitor_days.activity_date' if granularity == 'day'
-                else product_warehouse.week_start('visitor_days.activity_date'),
-                'day') }} / {{ period_days }}
+                "case cohort_members.cohort_granularity
+                    when 'day' then visitor_days.activity_date
+                    else " ~ product_warehouse.week_start(
+                        'visitor_days.activity_date') ~ "
+                end",
+                'day') }}
+            / cohort_members.period_days
             as {{ dbt.type_int() }}
         ) as period_number,
         cohort_members.cohort_start_date
@@ -106,10 +112,7 @@ member_activity as (
     from cohort_members
     inner join visitor_days
         on cohort_members.visitor_id = visitor_days.visitor_id
-    where
-        cohort_members.cohort_granularity = '{{ granularity }}'
-        and visitor_days.is_active
-    {%- endfor %}
+    where visitor_days.is_active
 
 ),
 
@@ -126,7 +129,7 @@ period_counts as (
 
 ),
 
-{#- Each member's last active period, capped at the last period shown:
+{# Each member's last active period, capped at the last period shown:
     it returned on or after every period up to that one. -#}
 member_last_periods as (
 
@@ -134,18 +137,15 @@ member_last_periods as (
         visitor_id,
         cohort_granularity,
         cohort_start_date,
+        last_period_number,
         case
-            {%- for granularity, (period_days, last_period) in granularities.items() %}
-            when
-                cohort_granularity = '{{ granularity }}'
-                and max(period_number) > {{ last_period }}
-                then {{ last_period }}
-            {%- endfor %}
+            when max(period_number) > last_period_number
+                then last_period_number
             else max(period_number)
-        end as last_period_number
+        end as last_active_period_number
 
     from member_activity
-    group by 1, 2, 3
+    group by 1, 2, 3, 4
 
 ),
 
@@ -154,7 +154,7 @@ last_period_counts as (
     select
         cohort_granularity,
         cohort_start_date,
-        last_period_number,
+        last_active_period_number,
         count(*) as visitors
 
     from member_last_periods
@@ -176,27 +176,21 @@ cohort_sizes as (
 
 cohort_dates as (
 
-    {%- for granularity in granularities %}
-    {%- if not loop.first %}
-
-    union all
-    {%- endif %}
-
     select distinct
-        '{{ granularity }}' as cohort_granularity,
-        {%- if granularity == 'day' %}
-        spine.date_day as cohort_start_date
-        {%- else %}
-        {{ product_warehouse.week_start('spine.date_day') }}
-            as cohort_start_date
-        {%- endif %}
+        granularities.cohort_granularity,
+        granularities.period_days,
+        granularities.last_period_number,
+        case granularities.cohort_granularity
+            when 'day' then spine.date_day
+            else {{ product_warehouse.week_start('spine.date_day') }}
+        end as cohort_start_date
 
     from spine
     inner join event_range
         on
             spine.date_day >= event_range.first_date
             and spine.date_day <= event_range.last_date
-    {%- endfor %}
+    cross join granularities
 
 ),
 
@@ -204,31 +198,19 @@ cohort_grid as (
 
     select
         cohort_dates.cohort_granularity,
-        period_numbers.period_number as period_number,
-        case
-            {%- for granularity, (period_days, last_period) in granularities.items() %}
-            when cohort_dates.cohort_granularity = '{{ granularity }}'
-                then
-                    cast({{ dbt.dateadd(
-                        'day',
-                        'period_numbers.period_number * '
-                        ~ period_days ~ ' + ' ~ (period_days - 1),
-                        'cohort_dates.cohort_start_date') }} as date)
-                    <= event_range.last_date
-            {%- endfor %}
-        end as is_complete,
+        period_numbers.period_number,
+        cast({{ dbt.dateadd(
+            'day',
+            'period_numbers.period_number * cohort_dates.period_days'
+            ~ ' + cohort_dates.period_days - 1',
+            'cohort_dates.cohort_start_date') }} as date)
+        <= event_range.last_date as is_complete,
         cohort_dates.cohort_start_date
 
     from cohort_dates
-    cross join period_numbers
+    inner join period_numbers
+        on cohort_dates.last_period_number >= period_numbers.period_number
     cross join event_range
-    where
-        {%- for granularity, (period_days, last_period) in granularities.items() %}
-        {{ 'or ' if not loop.first }}(
-            cohort_dates.cohort_granularity = '{{ granularity }}'
-            and period_numbers.period_number <= {{ last_period }}
-        )
-        {%- endfor %}
 
 ),
 
@@ -237,6 +219,8 @@ grid_counts as (
     select
         cohort_grid.cohort_granularity,
         cohort_grid.period_number,
+        cohort_grid.is_complete,
+        cohort_grid.cohort_start_date,
         coalesce(cohort_sizes.cohort_size, 0) as cohort_size,
         coalesce(period_counts.retained_visitors, 0) as active_visitors,
         sum(coalesce(last_period_counts.visitors, 0)) over (
@@ -244,9 +228,7 @@ grid_counts as (
                 cohort_grid.cohort_granularity, cohort_grid.cohort_start_date
             order by cohort_grid.period_number desc
             rows between unbounded preceding and current row
-        ) as active_on_or_after_visitors,
-        cohort_grid.is_complete,
-        cohort_grid.cohort_start_date
+        ) as active_on_or_after_visitors
 
     from cohort_grid
     left join cohort_sizes
@@ -266,11 +248,11 @@ grid_counts as (
             and cohort_grid.cohort_start_date
             = last_period_counts.cohort_start_date
             and cohort_grid.period_number
-            = last_period_counts.last_period_number
+            = last_period_counts.last_active_period_number
 
 ),
 
-{#- Period 0 is the whole cohort by construction, whatever the active
+{# Period 0 is the whole cohort by construction, whatever the active
     event list. -#}
 retention as (
 
@@ -304,7 +286,10 @@ retention_rates as (
         case
             when cohort_size > 0
                 then
-                    cast(retained_visitors as {{ product_warehouse.type_double() }})
+                    cast(
+                        retained_visitors
+                        as {{ product_warehouse.type_double() }}
+                    )
                     / cohort_size
         end as retention_rate,
         case

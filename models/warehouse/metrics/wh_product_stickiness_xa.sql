@@ -1,6 +1,5 @@
-{#- Active days per visitor and ISO week or month. granularity: most
-    active days a period can have. -#}
-{%- set granularities = {'week': 7, 'month': 31} -%}
+{#- Active days per visitor and ISO week or month (README, "Product
+    metrics"). -#}
 
 with
 
@@ -8,16 +7,8 @@ visitor_days as (
 
     select
         visitor_id,
+        is_active,
         activity_date
-
-    from {{ ref('int_product_visitor_days') }}
-    where is_active
-
-),
-
-all_visitor_days as (
-
-    select activity_date
 
     from {{ ref('int_product_visitor_days') }}
 
@@ -31,9 +22,24 @@ spine as (
 
 ),
 
+{# The most active days a period can have. -#}
+granularities as (
+
+    select
+        'week' as period_granularity,
+        7 as most_active_days
+
+    union all
+
+    select
+        'month' as period_granularity,
+        31 as most_active_days
+
+),
+
 day_series as (
 
-    {{ dbt.generate_series(granularities.values() | max) }}
+    {{ dbt.generate_series(31) }}
 
 ),
 
@@ -51,31 +57,26 @@ event_range as (
         min(activity_date) as first_date,
         max(activity_date) as last_date
 
-    from all_visitor_days
+    from visitor_days
 
 ),
 
 visitor_periods as (
 
-    {%- for granularity in granularities %}
-    {%- if not loop.first %}
-
-    union all
-    {%- endif %}
-
     select
-        visitor_id,
-        '{{ granularity }}' as period_granularity,
-        {%- if granularity == 'week' %}
-        {{ product_warehouse.week_start('activity_date') }}
-            as period_start_date
-        {%- else %}
-        cast({{ dbt.date_trunc('month', 'activity_date') }} as date)
-            as period_start_date
-        {%- endif %}
+        visitor_days.visitor_id,
+        granularities.period_granularity,
+        case granularities.period_granularity
+            when 'week'
+                then {{ product_warehouse.week_start(
+                    'visitor_days.activity_date') }}
+            else cast({{ dbt.date_trunc(
+                'month', 'visitor_days.activity_date') }} as date)
+        end as period_start_date
 
     from visitor_days
-    {%- endfor %}
+    cross join granularities
+    where visitor_days.is_active
 
 ),
 
@@ -107,28 +108,22 @@ active_day_counts as (
 
 period_dates as (
 
-    {%- for granularity in granularities %}
-    {%- if not loop.first %}
-
-    union all
-    {%- endif %}
-
     select distinct
-        '{{ granularity }}' as period_granularity,
-        {%- if granularity == 'week' %}
-        {{ product_warehouse.week_start('spine.date_day') }}
-            as period_start_date
-        {%- else %}
-        cast({{ dbt.date_trunc('month', 'spine.date_day') }} as date)
-            as period_start_date
-        {%- endif %}
+        granularities.period_granularity,
+        granularities.most_active_days,
+        case granularities.period_granularity
+            when 'week'
+                then {{ product_warehouse.week_start('spine.date_day') }}
+            else cast({{ dbt.date_trunc(
+                'month', 'spine.date_day') }} as date)
+        end as period_start_date
 
     from spine
     inner join event_range
         on
             spine.date_day >= event_range.first_date
             and spine.date_day <= event_range.last_date
-    {%- endfor %}
+    cross join granularities
 
 ),
 
@@ -140,14 +135,8 @@ period_grid as (
         period_dates.period_start_date
 
     from period_dates
-    cross join day_numbers
-    where
-        {%- for granularity, most_days in granularities.items() %}
-        {{ 'or ' if not loop.first }}(
-            period_dates.period_granularity = '{{ granularity }}'
-            and day_numbers.day_number <= {{ most_days }}
-        )
-        {%- endfor %}
+    inner join day_numbers
+        on period_dates.most_active_days >= day_numbers.day_number
 
 ),
 
