@@ -19,9 +19,6 @@
     parameter; dayofweekiso does not (Monday = 1).
     https://docs.snowflake.com/en/sql-reference/functions-date-time#label-calendar-weeks-weekdays -#}
 {% macro snowflake__week_start(date_expression) -%}
-    cast(dateadd(
-        'day',
-        1 - dayofweekiso(cast({{ date_expression }} as date)),
-        cast({{ date_expression }} as date)
-    ) as date)
+    {%- set day = 'cast(' ~ date_expression ~ ' as date)' -%}
+    cast({{ dbt.dateadd('day', '1 - dayofweekiso(' ~ day ~ ')', day) }} as date)
 {%- endmacro %}

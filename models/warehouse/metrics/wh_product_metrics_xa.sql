@@ -132,6 +132,8 @@ active_days as (
 
 ),
 
+{# coalesce: Spark's dateadd raises on a null date, even in a branch not
+    taken. #}
 window_starts as (
 
     select
@@ -148,7 +150,8 @@ window_starts as (
             else cast({{ dbt.dateadd(
                 'day',
                 'windows.window_days',
-                'active_days.previous_active_date') }} as date)
+                'coalesce(active_days.previous_active_date,'
+                ~ ' active_days.activity_date)') }} as date)
         end as change_date,
         1 as visitor_change
 
