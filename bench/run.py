@@ -21,7 +21,8 @@ seed 42, 30 days):
   incremental run, or the benchmark fails.
 It prints a table of wall seconds, peak memory (RSS of the process,
 sampled every 20 ms), events per second and the ratios full/floor and
-incremental/full, and writes it to bench/results.json.
+incremental/full, then the full build's seconds of each product metrics
+model, and writes them to bench/results.json.
 Ratios are computed against the floor measured in the same run.
 """
 
@@ -42,6 +43,9 @@ ROOT = Path(__file__).resolve().parents[1]
 RAW_TABLES = ("tracks", "pages", "identifies")
 INCREMENTAL_MODELS = ("wh_product_events_fact", "wh_product_sessions_fact",
                       "wh_product_users_dim", "wh_product_journeys_fact")
+# Product metrics: their one read of the events, then the four models.
+METRICS_MODELS = ("int_product_visitor_days", "wh_product_metrics_xa", "wh_product_retention_xa",
+                  "wh_product_lifecycle_xa", "wh_product_stickiness_xa")
 DATA = ROOT / "bench" / "data"
 sys.path.insert(0, str(ROOT))
 
@@ -174,6 +178,8 @@ def measure_one(events: int) -> dict:
             timings = sorted(((r.node.name, round(r.execution_time, 1)) for r in run.result.results),
                              key=lambda item: -item[1])
             result[f"{profile}_slowest_models"] = timings[:6]
+            result[f"{profile}_metrics_models"] = {
+                name: seconds for name, seconds in timings if name in METRICS_MODELS}
         return seconds
 
     def row_counts() -> dict:
@@ -230,6 +236,13 @@ def table(results: list[dict]) -> str:
             f"{r['full_seconds'] / r['floor_seconds']:.2f} | {r['incremental_events']:,} | "
             f"{r['incremental_seconds']:.1f} | {r['incremental_peak_mb']:,} | "
             f"{r['incremental_seconds'] / r['full_seconds']:.2f} |")
+    lines += ["", "| events | " + " | ".join(f"{m} s (full)" for m in METRICS_MODELS) + " |",
+              "|---:|" + "---:|" * len(METRICS_MODELS)]
+    for r in results:
+        seconds = r.get("full_metrics_models", {})
+        lines.append(f"| {r['events']:,} | "
+                     + " | ".join(f"{seconds[m]:.1f}" if m in seconds else "-" for m in METRICS_MODELS)
+                     + " |")
     return "\n".join(lines)
 
 

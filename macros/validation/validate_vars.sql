@@ -58,6 +58,39 @@
 
     {%- set counts = product_warehouse.session_event_count_columns() -%}
 
+    {#- product metrics -#}
+    {%- set active_events = var('product_warehouse_active_event_names') -%}
+    {%- if active_events is string or active_events is not iterable or active_events is mapping -%}
+        {%- do errors.append("product_warehouse_active_event_names must be a list of event names, got '" ~ active_events ~ "'") -%}
+    {%- else -%}
+        {%- for name in active_events -%}
+            {%- if name is not string or name | length == 0 -%}
+                {%- do errors.append("product_warehouse_active_event_names: every entry must be a non-empty event name, got '" ~ name ~ "'") -%}
+            {%- endif -%}
+        {%- endfor -%}
+    {%- endif -%}
+    {%- for retention_var in ['product_warehouse_retention_days', 'product_warehouse_retention_weeks'] -%}
+        {%- set periods = var(retention_var) -%}
+        {%- if periods is string or periods is not number or periods != periods | int or periods < 0 -%}
+            {%- do errors.append(retention_var ~ " must be a whole number >= 0, got '" ~ periods ~ "'") -%}
+        {%- endif -%}
+    {%- endfor -%}
+    {%- if var('product_warehouse_enable_time_spine') not in [true, false] -%}
+        {%- do errors.append("product_warehouse_enable_time_spine must be true or false, got '" ~ var('product_warehouse_enable_time_spine') ~ "'") -%}
+    {%- endif -%}
+    {%- set spine_dates = {} -%}
+    {%- for spine_var in ['product_warehouse_spine_start_date', 'product_warehouse_spine_end_date'] -%}
+        {%- set value = var(spine_var) | string -%}
+        {%- if not modules.re.match('^\\d{4}-\\d{2}-\\d{2}$', value) -%}
+            {%- do errors.append(spine_var ~ " must be a date 'YYYY-MM-DD', got '" ~ value ~ "'") -%}
+        {%- else -%}
+            {%- do spine_dates.update({spine_var: value}) -%}
+        {%- endif -%}
+    {%- endfor -%}
+    {%- if spine_dates | length == 2 and spine_dates['product_warehouse_spine_end_date'] < spine_dates['product_warehouse_spine_start_date'] -%}
+        {%- do errors.append("product_warehouse_spine_end_date must not be before product_warehouse_spine_start_date") -%}
+    {%- endif -%}
+
     {%- if errors -%}
         {{ exceptions.raise_compiler_error("product_warehouse: invalid configuration:\n  - " ~ errors | join("\n  - ")) }}
     {%- endif -%}

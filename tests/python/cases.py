@@ -56,3 +56,16 @@ CASES["shop"] = {
     "product_warehouse_funnels": SHOP_FUNNELS,
     "product_warehouse_orders_source": "shop_orders",
 }
+
+# The metrics case (tests/python/test_metrics.py): a small app events table
+# with hand-worked daily metrics, retention, lifecycle and stickiness.
+CASES["metrics"] = {
+    "product_warehouse_test_case": "metrics",
+    "product_warehouse_cdp": "custom",
+    "product_warehouse_custom_events_model": "metrics_events",
+    "product_warehouse_sessionization": "source",
+}
+CASES["metrics_active_events"] = {
+    **CASES["metrics"],
+    "product_warehouse_active_event_names": ["add_to_cart", "checkout"],
+}

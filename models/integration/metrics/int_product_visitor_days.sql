@@ -1,0 +1,64 @@
+{#- The one read of the events fact for the metrics models (a table, so
+    the four of them do not each scan the events). -#}
+{{ config(materialized='table') }}
+{%- set active_events = var('product_warehouse_active_event_names') -%}
+{%- set active_condition = 'event_name in ('
+    ~ product_warehouse.string_list(active_events) ~ ')'
+    if active_events else 'true' -%}
+
+with
+
+events as (
+
+    select
+        visitor_id,
+        user_id,
+        event_type,
+        cast({{ dbt.date_trunc('day', 'occurred_at') }} as date)
+            as activity_date,
+        coalesce({{ active_condition }}, false) as is_active_event
+
+    from {{ ref('wh_product_events_fact') }}
+
+),
+
+visitor_days as (
+
+    select
+        visitor_id,
+        activity_date,
+        count(*) as event_count,
+        sum(
+            case when event_type = 'page' then 1 else 0 end
+        ) as page_view_count,
+        sum(
+            case when is_active_event then 1 else 0 end
+        ) as active_event_count,
+        max(
+            case when is_active_event then user_id end
+        ) as active_user_id
+
+    from events
+    group by 1, 2
+
+),
+
+visitor_days_flagged as (
+
+    select
+        visitor_id,
+        event_count,
+        page_view_count,
+        active_event_count,
+        activity_date,
+        active_event_count > 0 as is_active,
+        active_user_id is not null as is_identified,
+        min(activity_date) over (
+            partition by visitor_id
+        ) as first_seen_date
+
+    from visitor_days
+
+)
+
+select * from visitor_days_flagged
