@@ -13,9 +13,9 @@
     {%- set text = "lower(trim(" ~ url ~ "))" -%}
     {%- set after_scheme = "(case when " ~ dbt.position("'//'", text) ~ " > 0 then "
         ~ dbt.split_part(text, "'//'", 2) ~ " else " ~ text ~ " end)" -%}
-    {%- set host = after_scheme -%}
+    {%- set parts = namespace(host=after_scheme) -%}
     {%- for delimiter in ["'/'", "'?'", "'#'", "':'"] -%}
-        {%- set host = dbt.split_part(host, delimiter, 1) -%}
+        {%- set parts.host = dbt.split_part(parts.host, delimiter, 1) | trim -%}
     {%- endfor -%}
-    nullif({{ host | trim }}, '')
+    nullif({{ parts.host }}, '')
 {%- endmacro %}
