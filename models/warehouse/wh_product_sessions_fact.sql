@@ -1,4 +1,12 @@
 {%- set event_counts = product_warehouse.session_event_count_columns() -%}
+{#- An internal referrer host, or a subdomain of one, is no referrer. -#}
+{%- set internal_host_matches = [] -%}
+{%- for host in var('product_warehouse_internal_hosts') -%}
+    {%- set host_literal = product_warehouse.string_literal(host | lower) -%}
+    {%- set subdomain_literal = product_warehouse.string_literal('%.' ~ (host | lower)) -%}
+    {%- do internal_host_matches.append('referrer_host = ' ~ host_literal) -%}
+    {%- do internal_host_matches.append('referrer_host like ' ~ subdomain_literal) -%}
+{%- endfor %}
 
 {{ config(**product_warehouse.visitor_replace_config(
     unique_key='session_id', watermark_column='last_received_at')) }}
@@ -116,9 +124,9 @@ landing_pages as (
 
 ),
 
-{#- The landing page's source, medium, campaign and referrer host as the
+{# The landing page's source, medium, campaign and referrer host as the
     channel rules read them: lowercased, empty as null, an internal
-    referrer host (product_warehouse_internal_hosts) as none. -#}
+    referrer host (product_warehouse_internal_hosts) as none. #}
 landing_sources as (
 
     select
@@ -139,27 +147,17 @@ landing_external_sources as (
         source_value,
         medium_value,
         campaign_value,
-        {%- set internal_hosts = var('product_warehouse_internal_hosts') %}
-        {%- if internal_hosts | length > 0 %}
         case
-            when
-                {%- for host in internal_hosts %}
-                {{ 'or ' if not loop.first }}referrer_host = {{ product_warehouse.string_literal(host | lower) }}
-                or referrer_host like {{ product_warehouse.string_literal('%.' ~ (host | lower)) }}
-                {%- endfor %}
-                then null
+            when {{ internal_host_matches | join(' or ') or '1 = 0' }} then null
             else referrer_host
         end as referrer_host
-        {%- else %}
-        referrer_host
-        {%- endif %}
 
     from landing_sources
 
 ),
 
-{#- A source or host matches a seed row by name or as a subdomain of it
-    (www.google.com and m.facebook.com match google.com, facebook.com). -#}
+{# A source or host matches a seed row by name or as a subdomain of it
+    (www.google.com and m.facebook.com match google.com, facebook.com). #}
 landing_categories as (
 
     select

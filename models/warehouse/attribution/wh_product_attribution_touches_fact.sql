@@ -1,5 +1,7 @@
-{%- set lookback_seconds = var('product_warehouse_attribution_lookback_days') * 86400 -%}
-{%- set half_life_seconds = var('product_warehouse_attribution_half_life_days') * 86400 -%}
+{%- set lookback_days = var('product_warehouse_attribution_lookback_days') -%}
+{%- set half_life_days = var('product_warehouse_attribution_half_life_days') -%}
+{%- set lookback_seconds = lookback_days * 86400 -%}
+{%- set half_life_seconds = half_life_days * 86400 -%}
 {%- set double = product_warehouse.type_double() -%}
 
 with
@@ -49,9 +51,9 @@ conversion_sessions as (
 
 ),
 
-{#- The conversion's own session, and the visitor's sessions before it in
+{# The conversion's own session, and the visitor's sessions before it in
     (session_start_at, session_id) order that started at most the
-    lookback before the conversion (exact seconds, the limit included). -#}
+    lookback before the conversion (exact seconds, the limit included). #}
 touches as (
 
     select
@@ -74,12 +76,12 @@ touches as (
         on
             conversion_sessions.visitor_id = sessions.visitor_id
             and (
-                sessions.session_start_at
-                < conversion_sessions.session_start_at
+                conversion_sessions.session_start_at
+                > sessions.session_start_at
                 or (
-                    sessions.session_start_at
-                    = conversion_sessions.session_start_at
-                    and sessions.session_id <= conversion_sessions.session_id
+                    conversion_sessions.session_start_at
+                    = sessions.session_start_at
+                    and conversion_sessions.session_id >= sessions.session_id
                 )
             )
     where

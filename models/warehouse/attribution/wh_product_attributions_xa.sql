@@ -23,16 +23,18 @@ touches as (
         utm_source,
         utm_medium,
         utm_campaign,
-        {%- for attribution_model in attribution_models %}
-        {{ attribution_model }}_credit,
-        {%- endfor %}
-        touch_number
+        first_touch_credit,
+        last_touch_credit,
+        last_non_direct_credit,
+        linear_credit,
+        position_based_credit,
+        time_decay_credit
 
     from {{ ref('wh_product_attribution_touches_fact') }}
 
 ),
 
-{#- One row per touch and attribution model that gives it credit. -#}
+{# One row per touch and attribution model that gives it credit. #}
 touch_credits as (
 
     {% for attribution_model in attribution_models -%}
@@ -75,6 +77,7 @@ credits_valued as (
 attributions as (
 
     select
+        conversion_date,
         conversion_name,
         attribution_model,
         channel,
@@ -82,11 +85,10 @@ attributions as (
         utm_medium,
         utm_campaign,
         sum(credit) as attributed_conversions,
-        sum(credited_value) as attributed_value,
-        conversion_date
+        sum(credited_value) as attributed_value
 
     from credits_valued
-    group by 1, 2, 3, 4, 5, 6, 9
+    group by 1, 2, 3, 4, 5, 6, 7
 
 )
 

@@ -46,7 +46,10 @@ paths as (
         count(*) as conversions,
         sum(conversions.conversion_value) as conversion_value,
         avg(
-            cast(conversion_paths.touch_count as {{ product_warehouse.type_double() }})
+            cast(
+                conversion_paths.touch_count
+                as {{ product_warehouse.type_double() }}
+            )
         ) as avg_touch_count,
         avg(conversion_paths.days_to_convert) as avg_days_to_convert
 
