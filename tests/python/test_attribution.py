@@ -213,6 +213,23 @@ def test_hand_worked_case_matches_expected_outputs(seeded):
     assert rows == [(1, 46.67, 56), (2, 46.67, 28), (3, 46.67, 56)]
 
 
+def test_readme_revenue_by_channel_query_gives_its_table(seeded):
+    """The README's one query, run on the hand-worked case, gives the
+    README's table (and the issue's figures: first touch 140 to Direct,
+    last non-direct 140 to Organic Search, linear 46.67 each)."""
+    readme = (ROOT / "README.md").read_text()
+    section = readme[readme.index("**Revenue by channel under each model, side by side**"):]
+    sql = section.split("```sql\n", 1)[1].split("```", 1)[0]
+    table = [line.strip("|").split("|") for line in section.split("\n\n| conversion_name", 1)[1]
+             .split("\n\n", 1)[0].splitlines()[2:]]
+    expected = [(name.strip(), channel.strip(), *(float(v) for v in values))
+                for name, channel, *values in table]
+    run_dbt("build", "--full-refresh", "--resource-type", "model", vars=CASES["attribution"])
+    rows = [(r[0], r[1], *(round(float(v), 2) for v in r[2:])) for r in query(sql, vars=CASES["attribution"])]
+    assert rows == expected
+    assert ("order", "Direct", 140.0, 140.0, 0.0, 93.33, 112.0, 100.0) in rows
+
+
 def test_generated_case_matches_an_independent_computation(seeded):
     run_dbt("build", "--full-refresh", "--resource-type", "model", "test", vars=GENERATED)
     conversions, touches, attributions, paths = expected_generated()
