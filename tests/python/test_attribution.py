@@ -15,7 +15,7 @@ from datetime import datetime
 import pytest
 
 from cases import CASES
-from conftest import PROJECT_DIR, ROOT, query, run_dbt
+from conftest import PROJECT_DIR, ROOT, query, run_dbt, target_path
 
 pytestmark = pytest.mark.engine
 
@@ -228,6 +228,22 @@ def test_readme_revenue_by_channel_query_gives_its_table(seeded):
     rows = [(r[0], r[1], *(round(float(v), 2) for v in r[2:])) for r in query(sql, vars=CASES["attribution"])]
     assert rows == expected
     assert ("order", "Direct", 140.0, 140.0, 0.0, 93.33, 112.0, 100.0) in rows
+
+
+def test_revenue_by_channel_analysis_puts_the_six_models_side_by_side(seeded):
+    vars = CASES["attribution"]
+    run_dbt("build", "--full-refresh", "--resource-type", "model", vars=vars)
+    run_dbt("compile", "--select", "revenue_by_channel_by_attribution_model", vars=vars)
+    path = next((target_path() / "compiled" / "product_warehouse" / "analyses")
+                .rglob("revenue_by_channel_by_attribution_model.sql"))
+    rows = [(r[0], r[1], *(round(float(v), 4) for v in r[2:])) for r in query(path.read_text())]
+    # By hand (README, "Attribution"): value 140 over Direct, Organic
+    # Search, Direct; the sign-up is worth 0; conversions are linear's.
+    assert rows == [
+        ("order", "Direct", 140, 140, 0, 93.3333, 112, 100, 0.6667),
+        ("order", "Organic Search", 0, 0, 140, 46.6667, 28, 40, 0.3333),
+        ("sign-up's ✓", "Email", 0, 0, 0, 0, 0, 0, 1),
+    ]
 
 
 def test_generated_case_matches_an_independent_computation(seeded):
