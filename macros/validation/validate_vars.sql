@@ -91,6 +91,20 @@
         {%- do errors.append("product_warehouse_spine_end_date must not be before product_warehouse_spine_start_date") -%}
     {%- endif -%}
 
+    {#- -- attribution -- (the conversions fail on their own, naming the conversion) -#}
+    {%- set conversions = product_warehouse.conversion_definitions() -%}
+    {%- for name in ['product_warehouse_attribution_lookback_days', 'product_warehouse_attribution_half_life_days'] -%}
+        {%- set days = var(name) -%}
+        {%- if days is string or days is not number or days <= 0 -%}
+            {%- do errors.append(name ~ " must be a positive number of days, got '" ~ days ~ "'") -%}
+        {%- endif -%}
+    {%- endfor -%}
+    {%- set internal_hosts = var('product_warehouse_internal_hosts') -%}
+    {%- if internal_hosts is string or internal_hosts is mapping or internal_hosts is not iterable
+          or internal_hosts | reject('string') | list | length > 0 -%}
+        {%- do errors.append("product_warehouse_internal_hosts must be a list of host names, got '" ~ internal_hosts ~ "'") -%}
+    {%- endif -%}
+
     {%- if errors -%}
         {{ exceptions.raise_compiler_error("product_warehouse: invalid configuration:\n  - " ~ errors | join("\n  - ")) }}
     {%- endif -%}

@@ -1,4 +1,12 @@
 {%- set event_counts = product_warehouse.session_event_count_columns() -%}
+{#- An internal referrer host, or a subdomain of one, is no referrer. -#}
+{%- set internal_host_matches = [] -%}
+{%- for host in var('product_warehouse_internal_hosts') -%}
+    {%- set host_literal = product_warehouse.string_literal(host | lower) -%}
+    {%- set subdomain_literal = product_warehouse.string_literal('%.' ~ (host | lower)) -%}
+    {%- do internal_host_matches.append('referrer_host = ' ~ host_literal) -%}
+    {%- do internal_host_matches.append('referrer_host like ' ~ subdomain_literal) -%}
+{%- endfor %}
 
 {{ config(**product_warehouse.visitor_replace_config(
     unique_key='session_id', watermark_column='last_received_at')) }}
@@ -27,6 +35,16 @@ events as (
 
     from {{ ref('wh_product_events_fact') }}
     where {{ product_warehouse.affected_visitors_filter() }}
+
+),
+
+channel_sources as (
+
+    select
+        source_name,
+        source_category
+
+    from {{ ref('product_warehouse_channel_sources') }}
 
 ),
 
@@ -106,6 +124,66 @@ landing_pages as (
 
 ),
 
+{# The landing page's source, medium, campaign and referrer host as the
+    channel rules read them: lowercased, empty as null, an internal
+    referrer host (product_warehouse_internal_hosts) as none. #}
+landing_sources as (
+
+    select
+        session_id,
+        nullif(lower(trim(utm_source)), '') as source_value,
+        nullif(lower(trim(utm_medium)), '') as medium_value,
+        nullif(lower(trim(utm_campaign)), '') as campaign_value,
+        {{ product_warehouse.url_host('referrer') }} as referrer_host
+
+    from landing_pages
+
+),
+
+landing_external_sources as (
+
+    select
+        session_id,
+        source_value,
+        medium_value,
+        campaign_value,
+        case
+            when {{ internal_host_matches | join(' or ') or '1 = 0' }} then null
+            else referrer_host
+        end as referrer_host
+
+    from landing_sources
+
+),
+
+{# A source or host matches a seed row by name or as a subdomain of it
+    (www.google.com and m.facebook.com match google.com, facebook.com). #}
+landing_categories as (
+
+    select
+        landing_external_sources.session_id,
+        landing_external_sources.source_value,
+        landing_external_sources.medium_value,
+        landing_external_sources.campaign_value,
+        landing_external_sources.referrer_host,
+        max(source_match.source_category) as source_category,
+        max(host_match.source_category) as referrer_category
+
+    from landing_external_sources
+    left join channel_sources as source_match
+        on
+            landing_external_sources.source_value = source_match.source_name
+            or landing_external_sources.source_value like {{ dbt.concat(
+                ["'%.'", 'source_match.source_name']) }}
+    left join channel_sources as host_match
+        on
+            landing_external_sources.referrer_host = host_match.source_name
+            or landing_external_sources.referrer_host like {{ dbt.concat(
+                ["'%.'", 'host_match.source_name']) }}
+    group by 1, 2, 3, 4, 5
+
+),
+
 exit_pages as (
 
     select
@@ -128,6 +206,14 @@ sessions_joined as (
         landing_pages.utm_medium,
         landing_pages.utm_campaign,
         landing_pages.referrer,
+        {{ product_warehouse.channel_group(
+            'landing_categories.source_value',
+            'landing_categories.medium_value',
+            'landing_categories.campaign_value',
+            'landing_categories.referrer_host',
+            'landing_categories.source_category',
+            'landing_categories.referrer_category'
+        ) }} as channel,
         sessions_per_visitor.session_sequence_number,
         {{ product_warehouse.seconds_between(
             'session_totals.session_start_at',
@@ -147,6 +233,8 @@ sessions_joined as (
         on sessions_per_visitor.session_id = session_totals.session_id
     left join landing_pages
         on sessions_per_visitor.session_id = landing_pages.session_id
+    left join landing_categories
+        on sessions_per_visitor.session_id = landing_categories.session_id
     left join exit_pages
         on sessions_per_visitor.session_id = exit_pages.session_id
 

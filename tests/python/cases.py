@@ -69,3 +69,34 @@ CASES["metrics_active_events"] = {
     **CASES["metrics"],
     "product_warehouse_active_event_names": ["add_to_cart", "checkout"],
 }
+
+# Attribution (tests/python/test_attribution.py). The hand-worked case:
+# a three-session path converting with value 140, and a conversion whose
+# name has a quote and non-ASCII, with a null value.
+ATTRIBUTION_CONVERSIONS = [
+    {"name": "order", "event": "order_completed"},
+    {"name": "sign-up's ✓", "event": "signed_up"},
+]
+CASES["attribution"] = {
+    "product_warehouse_test_case": "attribution",
+    "product_warehouse_cdp": "custom",
+    "product_warehouse_custom_events_model": "attribution_events",
+    "product_warehouse_conversions": ATTRIBUTION_CONVERSIONS,
+}
+# The generated case: its expected tables come from the test's own
+# implementation of the rules; non-default lookback, half-life and
+# internal hosts, a where and a value expression.
+CASES["attribution_generated"] = {
+    "product_warehouse_test_case": "attribution_generated",
+    "product_warehouse_cdp": "custom",
+    "product_warehouse_custom_events_model": "attribution_generated_events",
+    "product_warehouse_sessionization": "source",
+    "product_warehouse_conversions": [
+        {"name": "order", "event": "order_completed", "value": "revenue"},
+        {"name": "signup", "event": "signed_up", "where": "page_url like '%/welcome%'",
+         "value": "10"},
+    ],
+    "product_warehouse_attribution_lookback_days": 10,
+    "product_warehouse_attribution_half_life_days": 3,
+    "product_warehouse_internal_hosts": ["shop.example"],
+}

@@ -23,8 +23,9 @@ DIALECTS = {
 }
 # Cases that between them reach every branch: Segment (zoned timestamps),
 # RudderStack (aliases, quoted event names), custom (source sessions),
-# shop (funnels of every kind of step, the orders snapshot).
-COMPILE_CASES = ["segment", "rudderstack", "custom", "shop"]
+# shop (funnels of every kind of step, the orders snapshot),
+# attribution_generated (conversions with where and value, internal hosts).
+COMPILE_CASES = ["segment", "rudderstack", "custom", "shop", "attribution_generated"]
 # Half of them compile the incremental models as incremental runs do
 # (the other half as full builds), plus the statements of their hooks
 # (analysis incremental_statements).
