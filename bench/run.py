@@ -166,6 +166,8 @@ def measure_one(events: int) -> dict:
         "dev": {"type": "duckdb", "path": str(database), "schema": "analytics", "threads": 2}}}}))
     args = ["--project-dir", str(project), "--profiles-dir", str(project), "--quiet"]
     assert dbtRunner().invoke(["deps", *args]).success
+    # The package's own seed (search engines and social sites, for channels).
+    assert dbtRunner().invoke(["seed", "--select", "package:product_warehouse", *args]).success
 
     def dbt_run(*flags: str, profile: str | None = None) -> float:
         started = time.perf_counter()

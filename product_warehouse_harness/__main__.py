@@ -57,7 +57,7 @@ def _dbt(*args: str) -> float:
     return time.perf_counter() - started
 
 
-def summary(database: Path, events: int = DEMO_EVENTS) -> str:
+def summary(database: Path, generated: int = DEMO_EVENTS) -> str:
     import duckdb
 
     con = duckdb.connect(str(database))
@@ -83,7 +83,7 @@ def summary(database: Path, events: int = DEMO_EVENTS) -> str:
     finally:
         con.close()
     lines = [
-        f"product_warehouse demo (DuckDB, {events:,} generated Segment events, 30 days)",
+        f"product_warehouse demo (DuckDB, {generated:,} generated Segment events, 30 days)",
         f"  users     {users:>6}  ({identified} identified, {users - identified} anonymous)",
         f"  sessions  {sessions:>6}  (avg {avg_seconds or 0:.1f} s, {avg_events or 0:.1f} events)",
         f"  events    {events:>6}  ({pages} page views, {tracks} tracks)",
@@ -145,9 +145,9 @@ def demo(events: int = DEMO_EVENTS, report_path: Path | None = None) -> Path:
     _hold_back_last_day(database)
     select = ["--select", "package:product_warehouse", "--vars", json.dumps(DEMO_VARS)]
     _dbt("deps")
-    full_seconds = _dbt("build", "--full-refresh", "--resource-type", "model", "test", *select)
+    full_seconds = _dbt("build", "--full-refresh", "--resource-type", "seed", "model", "test", *select)
     late_rows = _load_last_day(database)
-    incremental_seconds = _dbt("build", "--resource-type", "model", "test", *select)
+    incremental_seconds = _dbt("build", "--resource-type", "seed", "model", "test", *select)
     print(summary(database, events))
     print(f"  runs: full build of days 1-29 {full_seconds:.1f} s (models and tests); "
           f"day 30 ({late_rows:,} raw rows) incremental {incremental_seconds:.1f} s")

@@ -221,12 +221,17 @@ def section_retention(data: Rows) -> Section:
         grid[row_of[cohort]][col_of[r["period_number"]]] = r["retention_rate"]
     labels = [f"{c} (n={sizes[c]:,})" for c in cohorts]
     x = [f"week {p}" for p in periods]
+    def labels_of(grid, mark):
+        return [["" if v is None else f"{v * 100:.0f}%{mark}" for v in row] for row in grid]
+
     fig = go.Figure([
         go.Heatmap(z=complete, x=x, y=labels, name="complete", colorscale="Blues", zmin=0, zmax=1,
-                   texttemplate="%{z:.0%}", hovertemplate="%{y}<br>%{x}: %{z:.1%}<extra></extra>",
+                   text=labels_of(complete, ""), texttemplate="%{text}",
+                   hovertemplate="%{y}<br>%{x}: %{z:.1%}<extra></extra>",
                    colorbar=dict(title="retained", tickformat=".0%")),
         go.Heatmap(z=incomplete, x=x, y=labels, name="incomplete", showscale=False, zmin=0, zmax=1,
-                   colorscale=[[0, "#eeeeee"], [1, "#bbbbbb"]], texttemplate="%{z:.0%}*",
+                   colorscale=[[0, "#eeeeee"], [1, "#bbbbbb"]],
+                   text=labels_of(incomplete, "*"), texttemplate="%{text}",
                    hovertemplate="%{y}<br>%{x}: %{z:.1%} (period not over yet)<extra></extra>"),
     ])
     fig.update_yaxes(autorange="reversed")

@@ -31,7 +31,8 @@ def user_project(tmp_path_factory) -> tuple[Path, Path]:
     generate(database, 3000, days=40, cdp="segment", seed=7)
     # dbt and mf in child processes: dbt-duckdb holds the file open for
     # the life of the process that ran it, and mf needs it.
-    project = build_user_project(work, database, commands=())
+    project = build_user_project(work, database, commands=(), vars={
+        "product_warehouse_conversions": [{"name": "order", "event": "order_completed"}]})
     for command in (["deps"], ["build", "--select", "package:product_warehouse"]):
         run_command(project, "dbt", *command)
     return project, database
@@ -84,6 +85,42 @@ def test_mf_query_serves_the_metrics_model_figures(user_project):
     # After the last event the windows run on, with no daily activity.
     later = [r for day, r in served.items() if day > expected[-1][0]]
     assert all(not r["product_warehouse_dau"] for r in later)
+
+
+def test_mf_query_serves_conversions_and_the_session_conversion_rate(user_project):
+    project, database = user_project
+    rows = mf_query(project, "--metrics", "product_warehouse_conversions,product_warehouse_conversion_value,"
+                    "product_warehouse_session_conversion_rate", "--group-by", "metric_time__day")
+    served = {r["metric_time__day"][:10]: r for r in rows}
+    con = duckdb.connect(str(database), read_only=True)
+    try:
+        expected = con.execute("""
+            with converting as (
+                select cast(occurred_at as date) as day, count(distinct session_id) as sessions
+                from analytics.wh_product_conversions_fact group by 1),
+            started as (
+                select cast(session_start_at as date) as day, count(*) as sessions
+                from analytics.wh_product_sessions_fact group by 1)
+            select cast(metrics.metric_date as varchar), metrics.conversions,
+                metrics.conversion_value, converting.sessions * 1.0 / started.sessions
+            from analytics.wh_product_metrics_xa as metrics
+            left join converting on metrics.metric_date = converting.day
+            left join started on metrics.metric_date = started.day
+            order by 1""").fetchall()
+    finally:
+        con.close()
+    assert sum(r[1] for r in expected) > 10
+    differences = []
+    for metric_date, conversions, value, rate in expected:
+        row = served.get(metric_date, {})
+        figures = (int(float(row.get("product_warehouse_conversions") or 0)),
+                   round(float(row.get("product_warehouse_conversion_value") or 0), 6),
+                   round(float(row["product_warehouse_session_conversion_rate"]), 9)
+                   if row.get("product_warehouse_session_conversion_rate") else None)
+        wanted = (conversions, round(value, 6), None if rate is None else round(rate, 9))
+        if figures != wanted:
+            differences.append(f"{metric_date}: mf {figures} != expected {wanted}")
+    assert not differences, "\n".join(differences[:10])
 
 
 def test_time_spine_can_be_turned_off(tmp_path):

@@ -3,7 +3,12 @@
     active date a of a visitor, after the visitor's previous active date p,
     extends the visitor's coverage from max(a, p + n) to a + n - 1: the
     count on d is the running sum of +1 at the starts and -1 the day after
-    the ends, with no join of every date to every visitor. -#}
+    the ends, with no join of every date to every visitor.
+    With conversions configured (product_warehouse_conversions), each date
+    also counts its conversions and their value (wh_product_conversions_fact). -#}
+{%- set has_conversions =
+    product_warehouse.conversion_definitions() | length > 0 %}
+
 with
 
 visitor_days as (
@@ -32,6 +37,18 @@ sessions as (
 
 ),
 
+{% if has_conversions -%}
+conversions as (
+
+    select
+        conversion_value,
+        conversion_date
+
+    from {{ ref('wh_product_conversions_fact') }}
+
+),
+
+{% endif -%}
 spine as (
 
     select date_day
@@ -103,6 +120,20 @@ daily_sessions as (
 
 ),
 
+{% if has_conversions -%}
+daily_conversions as (
+
+    select
+        conversion_date as metric_date,
+        count(*) as conversions,
+        sum(conversion_value) as conversion_value
+
+    from conversions
+    group by 1
+
+),
+
+{% endif -%}
 windows as (
 
     select
@@ -251,6 +282,10 @@ metrics_joined as (
             as {{ product_warehouse.type_double() }}
         )
         / daily_sessions.sessions as bounce_rate,
+        {%- if has_conversions %}
+        coalesce(daily_conversions.conversions, 0) as conversions,
+        coalesce(daily_conversions.conversion_value, 0) as conversion_value,
+        {%- endif %}
         metric_dates.metric_date
 
     from metric_dates
@@ -260,6 +295,10 @@ metrics_joined as (
         on metric_dates.metric_date = daily_visitors.metric_date
     left join daily_sessions
         on metric_dates.metric_date = daily_sessions.metric_date
+    {%- if has_conversions %}
+    left join daily_conversions
+        on metric_dates.metric_date = daily_conversions.metric_date
+    {%- endif %}
 
 )
 
