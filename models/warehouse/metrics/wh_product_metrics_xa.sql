@@ -8,6 +8,9 @@
     also counts its conversions and their value (wh_product_conversions_fact). -#}
 {%- set has_conversions =
     product_warehouse.conversion_definitions() | length > 0 %}
+{#- Always a dependency, so the model's unit tests give the same inputs
+    with and without conversions. -#}
+-- depends_on: {{ ref('wh_product_conversions_fact') }}
 
 with
 
