@@ -197,9 +197,22 @@ def same(expected: dict, actual: dict, what: str):
         assert ok, f"{what} {key}: expected {want}, got {got}"
 
 
-def test_hand_worked_case_matches_expected_outputs(seeded):
-    result = run_dbt("build", "--full-refresh", "--resource-type", "model", "test", "unit_test",
-                     vars=CASES["attribution"])
+@pytest.fixture(scope="module")
+def hand_worked_build(seeded):
+    """One build (models, tests, unit tests) of the hand-worked case, shared
+    by the tests that read it (they run one after another, file order)."""
+    return run_dbt("build", "--full-refresh", "--resource-type", "model", "test", "unit_test",
+                   vars=CASES["attribution"])
+
+
+@pytest.fixture(scope="module")
+def generated_build(seeded):
+    """One build (models and tests) of the generated case, likewise."""
+    return run_dbt("build", "--full-refresh", "--resource-type", "model", "test", vars=GENERATED)
+
+
+def test_hand_worked_case_matches_expected_outputs(hand_worked_build):
+    result = hand_worked_build
     compared = [r.node.name for r in result.result.results
                 if r.node.name.startswith("equality__attribution__")]
     # The four expected tables really were compared, not skipped.
@@ -213,7 +226,7 @@ def test_hand_worked_case_matches_expected_outputs(seeded):
     assert rows == [(1, 46.67, 56), (2, 46.67, 28), (3, 46.67, 56)]
 
 
-def test_readme_revenue_by_channel_query_gives_its_table(seeded):
+def test_readme_revenue_by_channel_query_gives_its_table(hand_worked_build):
     """The README's one query, run on the hand-worked case, gives the
     README's table (and the issue's figures: first touch 140 to Direct,
     last non-direct 140 to Organic Search, linear 46.67 each)."""
@@ -224,15 +237,13 @@ def test_readme_revenue_by_channel_query_gives_its_table(seeded):
              .split("\n\n", 1)[0].splitlines()[2:]]
     expected = [(name.strip(), channel.strip(), *(float(v) for v in values))
                 for name, channel, *values in table]
-    run_dbt("build", "--full-refresh", "--resource-type", "model", vars=CASES["attribution"])
     rows = [(r[0], r[1], *(round(float(v), 2) for v in r[2:])) for r in query(sql, vars=CASES["attribution"])]
     assert rows == expected
     assert ("order", "Direct", 140.0, 140.0, 0.0, 93.33, 112.0, 100.0) in rows
 
 
-def test_revenue_by_channel_analysis_puts_the_six_models_side_by_side(seeded):
+def test_revenue_by_channel_analysis_puts_the_six_models_side_by_side(hand_worked_build):
     vars = CASES["attribution"]
-    run_dbt("build", "--full-refresh", "--resource-type", "model", vars=vars)
     run_dbt("compile", "--select", "revenue_by_channel_by_attribution_model", vars=vars)
     path = next((target_path() / "compiled" / "product_warehouse" / "analyses")
                 .rglob("revenue_by_channel_by_attribution_model.sql"))
@@ -246,8 +257,7 @@ def test_revenue_by_channel_analysis_puts_the_six_models_side_by_side(seeded):
     ]
 
 
-def test_generated_case_matches_an_independent_computation(seeded):
-    run_dbt("build", "--full-refresh", "--resource-type", "model", "test", vars=GENERATED)
+def test_generated_case_matches_an_independent_computation(generated_build):
     conversions, touches, attributions, paths = expected_generated()
     assert len(conversions) >= 20 and max(c[2] for c in conversions.values()) >= 3
 
@@ -280,10 +290,9 @@ def test_generated_case_matches_an_independent_computation(seeded):
     same(paths, {(r[0], r[1]): (r[2], float(r[3]), float(r[4]), float(r[5])) for r in rows}, "path")
 
 
-def test_lookback_includes_its_edge_in_the_generated_case(seeded):
+def test_lookback_includes_its_edge_in_the_generated_case(generated_build):
     """gu99's order (generator): its session 10 days before (this case's
     lookback) exactly is a touch, the one a second earlier is not."""
-    run_dbt("build", "--full-refresh", "--resource-type", "model", vars=GENERATED)
     rows = query(
         "select touch_number, seconds_before_conversion, channel"
         " from {{ ref('wh_product_attribution_touches_fact') }}"
