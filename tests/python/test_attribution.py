@@ -1,8 +1,8 @@
 """Attribution (README, "Attribution"): the hand-worked case against its
 expected seeds, the generated case against an independent Python
 implementation of the channel, path and credit rules computed from the
-fixture's CSV rows, the empty models without conversions, and malformed
-conversions failing at compile time."""
+fixture's CSV rows, and the empty models without conversions (malformed
+conversions: test_attribution_config.py)."""
 
 from __future__ import annotations
 
