@@ -65,8 +65,12 @@ def run_dbt(*args: str, vars: dict | None = None, expect_success: bool = True,
 
 @pytest.fixture(scope="session")
 def installed():
-    """dbt deps: installs the package into integration_tests (local: ../)."""
-    run_dbt("deps")
+    """dbt deps: installs the package into integration_tests (local: ../,
+    a link to this checkout, so an existing one is current). Skipped when
+    the link is there, so engine suites running side by side (.ci/run) do
+    not rewrite it at the same time."""
+    if not (PROJECT_DIR / "dbt_packages" / "product_warehouse" / "dbt_project.yml").exists():
+        run_dbt("deps")
     return True
 
 
