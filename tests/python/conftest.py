@@ -33,10 +33,24 @@ class DbtFailure(AssertionError):
     pass
 
 
+# The vars of the last dbt command that succeeded. dbt re-parses the whole
+# project whenever the vars differ from the previous command's (a few
+# seconds each time), so query() reuses them unless told otherwise: a
+# query reads what the last build built.
+_last_vars: dict = {"vars": None}
+
+# The fixture case the last build_case() built, until any other command
+# writes to the warehouse.
+_built_case: dict = {"name": None}
+WRITING_COMMANDS = {"run", "build", "seed", "snapshot", "run-operation"}
+
+
 def run_dbt(*args: str, vars: dict | None = None, expect_success: bool = True,
             use_default_target: bool = True):
     """Run one dbt command in integration_tests; on failure, raise with
     every failing node's name and message so pytest reports them."""
+    if args[0] in WRITING_COMMANDS:
+        _built_case["name"] = None
     cli = [*args, "--project-dir", str(PROJECT_DIR), "--profiles-dir", str(PROJECT_DIR)]
     if use_default_target:
         cli += ["--target", target()]
@@ -52,6 +66,8 @@ def run_dbt(*args: str, vars: dict | None = None, expect_success: bool = True,
             result = dbtRunner().invoke(cli)
     else:
         result = dbtRunner().invoke(cli)
+    if result.success and args[0] != "deps":
+        _last_vars["vars"] = vars
     if expect_success and not result.success:
         failures = []
         for node_result in getattr(result.result, "results", None) or []:
@@ -81,10 +97,25 @@ def seeded(installed):
     return True
 
 
+def build_case(case: str, vars: dict):
+    """`dbt build --full-refresh` of one fixture case (its models, data
+    tests and unit tests), shared by consecutive tests of that case: when
+    the last command that wrote to the warehouse was this same build, the
+    models are already there and it is not run again."""
+    if _built_case["name"] != case:
+        run_dbt("build", "--full-refresh", "--resource-type", "model", "test", "unit_test",
+                "--exclude", "tag:raw_fixture", vars=vars)
+        _built_case["name"] = case
+    _last_vars["vars"] = vars
+
+
 def query(sql: str, vars: dict | None = None) -> list[tuple]:
     """Rows of a query against the current target, through dbt itself
     (`dbt show --inline`), so the same assertion runs on every engine.
-    Relations are written `{{ ref('model') }}`-style or schema-qualified."""
+    Relations are written `{{ ref('model') }}`-style or schema-qualified.
+    Without `vars`, the last successful command's vars (see _last_vars)."""
+    if vars is None:
+        vars = _last_vars["vars"]
     result = run_dbt("show", "--inline", sql, "--limit", "-1", "--output", "json", vars=vars)
     table = result.result.results[0].agate_table
     return [tuple(_plain(v) for v in row.values()) for row in table.rows]

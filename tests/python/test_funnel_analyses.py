@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from cases import CASES
-from conftest import query, run_dbt, target_path
+from conftest import build_case, query, run_dbt, target_path
 
 pytestmark = pytest.mark.engine
 
@@ -18,7 +18,7 @@ def run_analysis(name: str) -> list[tuple]:
 
 
 def test_funnel_analyses_run_and_agree_with_the_funnel_models(seeded):
-    run_dbt("run", "--full-refresh", vars=CASES["shop"])
+    build_case("shop", CASES["shop"])
     totals = dict(query(
         "select step_number, entrants from {{ ref('wh_product_funnels_xa') }}"
         " where funnel_name = 'cart_checkout'", vars=CASES["shop"]))

@@ -10,7 +10,7 @@ from collections import Counter, defaultdict
 import pytest
 
 from cases import CASES
-from conftest import PROJECT_DIR, query, run_dbt
+from conftest import PROJECT_DIR, build_case, query
 
 pytestmark = pytest.mark.engine
 
@@ -79,7 +79,7 @@ def rates(entrants: list[int]) -> list[float]:
 
 
 def test_shop_funnels_match_an_independent_computation(seeded):
-    run_dbt("build", "--full-refresh", "--resource-type", "model", "test", "unit_test", vars=CASES["shop"])
+    build_case("shop", CASES["shop"])
 
     session = expected_session_funnel()
     rows = query(
@@ -105,7 +105,7 @@ def test_shop_funnels_match_an_independent_computation(seeded):
 
 
 def test_largest_drop_off_is_one_query(seeded):
-    run_dbt("build", "--full-refresh", "--resource-type", "model", "test", vars=CASES["shop"])
+    build_case("shop", CASES["shop"])
     session = expected_session_funnel()
     drop_rates = {2: 1 - session[2] / session[1], 3: 1 - session[3] / session[2]}
     # The README's query.
@@ -116,7 +116,7 @@ def test_largest_drop_off_is_one_query(seeded):
 
 
 def test_paths_match_an_independent_computation(seeded):
-    run_dbt("build", "--full-refresh", "--resource-type", "model", "test", vars=CASES["shop"])
+    build_case("shop", CASES["shop"])
     by_session = defaultdict(list)
     for event in shop_events():
         by_session[event["session_id"]].append(event["event_type"])
