@@ -143,7 +143,8 @@ def _plain(value):
 
 
 @pytest.fixture(scope="module")
-def warehouse(installed):
+def warehouse(seeded):
+    # seeded: the sessions fact reads the package's channel seed.
     if target() not in ("duckdb", "postgres"):
         pytest.fail(f"the incremental property test runs on duckdb and postgres, not {target()}")
     return Warehouse(target())
