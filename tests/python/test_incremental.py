@@ -272,6 +272,13 @@ def build(vars: dict, full_refresh: bool):
     run_dbt("run", *flags, "--select", SELECT_MODELS, vars=vars)
 
 
+def full_build_of(warehouse: Warehouse, rows: list[dict], vars: dict):
+    """The raw tables hold exactly `rows`, and the models a full refresh of them."""
+    warehouse.reset_raw()
+    warehouse.load(rows)
+    build(vars, full_refresh=True)
+
+
 def snapshot(warehouse: Warehouse) -> dict[str, list[tuple]]:
     return {model: warehouse.rows(f"main.{model}") for model in MODELS}
 
@@ -302,10 +309,8 @@ def test_incremental_runs_equal_a_full_refresh(warehouse, seed, extra_vars):
                for r in rows if r["timestamp"]) >= 3
     assert sum(r["table"] == "identifies" for r in rows) >= 3
 
-    warehouse.reset_raw()
-    warehouse.load(rows)
     # Views and staging for this dataset's vars, then the reference.
-    run_dbt("run", "--full-refresh", "--select", SELECT_MODELS, vars=vars)
+    full_build_of(warehouse, rows, vars)
     expected = snapshot(warehouse)
     assert len(expected["wh_product_events_fact"]) > 50
 
@@ -328,9 +333,7 @@ def test_incremental_runs_equal_a_full_refresh(warehouse, seed, extra_vars):
 def test_an_incremental_run_with_nothing_new_changes_nothing(warehouse):
     vars = BASE_VARS
     rows = make_dataset(21)
-    warehouse.reset_raw()
-    warehouse.load(rows)
-    run_dbt("run", "--full-refresh", "--select", SELECT_MODELS, vars=vars)
+    full_build_of(warehouse, rows, vars)
     before = snapshot(warehouse)
     build(vars, full_refresh=False)
     assert snapshot(warehouse) == before
@@ -345,9 +348,7 @@ def test_a_row_older_than_the_lookback_is_counted_missing_then_backfilled(wareho
     straggler = {"table": "tracks", "id": "straggler", "anonymous_id": "a_straggler",
                  "user_id": None, "event": "checkout", "context_session_id": None,
                  "timestamp": first, "received_at": first}
-    warehouse.reset_raw()
-    warehouse.load(on_time)
-    run_dbt("run", "--full-refresh", "--select", SELECT_MODELS, vars=vars)
+    full_build_of(warehouse, on_time, vars)
     warehouse.load([straggler])
     build(vars, full_refresh=False)
 
@@ -366,7 +367,7 @@ def test_a_row_older_than_the_lookback_is_counted_missing_then_backfilled(wareho
     run_dbt("test", "--select", "assert_product_events_conserved", vars=vars)
     repaired = snapshot(warehouse)
 
-    run_dbt("run", "--full-refresh", "--select", SELECT_MODELS, vars=vars)
+    build(vars, full_refresh=True)
     assert_same(repaired, snapshot(warehouse), "after the backfill")
 
 
@@ -384,9 +385,7 @@ def test_a_run_that_stops_after_any_model_is_repaired_by_the_next_run(warehouse)
     matter."""
     vars = BASE_VARS
     rows = make_dataset(41)
-    warehouse.reset_raw()
-    warehouse.load(rows)
-    run_dbt("run", "--full-refresh", "--select", SELECT_MODELS, vars=vars)
+    full_build_of(warehouse, rows, vars)
     expected = snapshot(warehouse)
 
     rng = random.Random(41)
@@ -395,9 +394,7 @@ def test_a_run_that_stops_after_any_model_is_repaired_by_the_next_run(warehouse)
         while len(batches) < 3 or len(batches[1]) < 10:
             batches = make_schedule(rows, rng)
         first, stopped, rest = batches[0], batches[1], [r for b in batches[2:] for r in b]
-        warehouse.reset_raw()
-        warehouse.load(first)
-        build(vars, full_refresh=True)
+        full_build_of(warehouse, first, vars)
         warehouse.load(stopped)
         run_dbt("run", "--select", "+" + stop_after, vars=vars)
         warehouse.load(rest)
