@@ -1,14 +1,15 @@
-{#- The statements an incremental run of the package's models issues in its
-    hooks (affected visitors, then the delete), so the offline dialect check
-    parses them too. Rendered for the events fact; the other models differ
-    only in the watermark column. -#}
+{#- The statements an incremental run of the package's models issues
+    after building the new rows, so the offline dialect check parses them
+    too: the `visitor_replace` strategy (delete this run's visitors, insert
+    the new rows), or on adapters without custom strategies the pre-hook's
+    delete. Rendered for the events fact; the other models differ only in
+    their columns. -#}
+-- depends_on: {{ ref('int_product_incremental_visitors') }}
 {%- set events_fact = ref('wh_product_events_fact') -%}
-{%- set affected = events_fact.incorporate(path={'identifier': 'wh_product_events_fact__pw_affected'}) -%}
-drop table if exists {{ affected }};
-
-{#- The hook wraps this in the adapter's own create_table_as. -#}
-{{ product_warehouse.affected_visitors_sql('received_at', events_fact) }};
-
-{{ product_warehouse.delete_visitor_rows(events_fact, affected) }};
-
-drop table if exists {{ affected }}
+{%- set new_rows = events_fact.incorporate(path={'identifier': 'wh_product_events_fact__dbt_tmp'}) -%}
+{%- if product_warehouse.incremental_strategy() == 'visitor_replace' %}
+{{ product_warehouse.visitor_replace_sql(
+    events_fact, new_rows, [{'name': 'event_id'}, {'name': 'visitor_id'}, {'name': 'received_at'}]) }}
+{%- else %}
+{{ product_warehouse.delete_visitor_rows(events_fact) }}
+{%- endif %}

@@ -1,173 +1,158 @@
 {#-
     Incremental runs of the warehouse models (events, sessions, users,
     journeys) and of int_product_records_identified replace whole
-    visitors: every row carries visitor_id,
-    and a visitor's rows are a function of that visitor's records only.
+    visitors: every row carries visitor_id, and a visitor's rows are a
+    function of that visitor's records only (ADR 0004, ADR 0006).
 
-    A run, in the model's pre-hooks (inside its transaction):
-      1. affected visitors -> a work table `<model>__pw_affected`: every
-         visitor whose rows a full refresh could now build differently
-         (affected_visitors_sql);
-      2. delete the model's rows of those visitors, including rows of
-         visitors that no longer exist (an anonymous id merged into a user);
-    the model body then builds exactly those visitors' rows again and the
-    adapter's strategy inserts them; a post-hook drops the work table.
-    Nothing outside the affected visitors is touched.
+    A run:
+      1. int_product_incremental_run (a table, built first) holds this
+         invocation's cutoff: the earliest watermark over every
+         incremental model of the package, minus the lookback;
+      2. int_product_incremental_visitors (a table) lists the visitors
+         whose rows a full refresh could now build differently;
+      3. each incremental model builds those visitors' rows again
+         (affected_visitors_filter) and the `visitor_replace` strategy
+         deletes the model's rows of those visitors (rows of visitors
+         that no longer exist included) and inserts the new ones.
+    Nothing outside the listed visitors is touched.
 -#}
 
-{#- The work table holding this run's affected visitors. -#}
-{% macro affected_visitors_relation() -%}
-    {{ return(this.incorporate(path={'identifier': this.identifier ~ '__pw_affected'})) }}
-{%- endmacro %}
-
-{#- `where`-clause filter restricting a model body to the affected
-    visitors on incremental runs; empty on full builds. -#}
+{#- `where`-clause filter restricting a model body to this run's visitors
+    on incremental runs; empty on full builds. A model that calls it
+    declares `-- depends_on: {{ ref('int_product_incremental_visitors') }}`
+    (dbt parses models as full builds, where the filter reads nothing). -#}
 {% macro affected_visitors_filter(column='visitor_id') -%}
     {%- if is_incremental() -%}
         {{ column }} in (
             select affected.visitor_id
-            from {{ product_warehouse.affected_visitors_relation() }} as affected
+            from {{ ref('int_product_incremental_visitors') }} as affected
         )
     {%- else -%}
         1 = 1
     {%- endif -%}
 {%- endmacro %}
 
-{#-
-    The visitors whose rows may change, given the records loaded since the
-    model's watermark (max(watermark_column) in `relation`, default the
-    model being built) minus
-    product_warehouse_incremental_lookback_hours, or since
-    product_warehouse_backfill_start when that is earlier. A record counts
-    whatever its validity (a later copy can displace an earlier one). From
-    each such record: its user_id, its anonymous_id, and every user_id any
-    record ever linked to that anonymous_id (the visitor its anonymous
-    events belonged to before and the one they belong to now are among
-    them). Records with a null received_at are always included. An empty
-    model has no watermark: every visitor is affected.
--#}
-{% macro affected_visitors_sql(watermark_column, relation=none) -%}
-    {%- set lookback = var('product_warehouse_incremental_lookback_hours') -%}
-    {%- set backfill_start = var('product_warehouse_backfill_start') %}
-with
-
-watermark as (
-
-    select
-        {{ dbt.dateadd('hour', -1 * lookback, 'max(' ~ watermark_column ~ ')') }}
-            as cutoff_at
-
-    from {{ relation or this }}
-
-),
-
-records as (
-
-    select
-        anonymous_id,
-        user_id,
-        received_at
-
-    from {{ ref('int_product_records_staged') }}
-
-),
-
-new_records as (
-
-    select
-        records.anonymous_id,
-        records.user_id
-
-    from records
-    cross join watermark
-    where
-        watermark.cutoff_at is null
-        or records.received_at is null
-        or records.received_at >= watermark.cutoff_at
-        {%- if backfill_start %}
-        or records.received_at >= {{ product_warehouse.timestamp_literal(backfill_start) }}
-        {%- endif %}
-
-),
-
-new_anonymous_ids as (
-
-    select distinct anonymous_id
-
-    from new_records
-    where anonymous_id is not null
-
-),
-
-candidate_ids as (
-
-    select anonymous_id as visitor_id
-    from new_anonymous_ids
-
-    union all
-
-    select user_id as visitor_id
-    from new_records
-    where user_id is not null
-
-    union all
-
-    select records.user_id as visitor_id
-    from records
-    inner join new_anonymous_ids
-        on records.anonymous_id = new_anonymous_ids.anonymous_id
-    where records.user_id is not null
-
-)
-
-select distinct visitor_id
-from candidate_ids
-{%- endmacro %}
-
-{#- One statement of an incremental warehouse model's hooks (see the top
-    of this file): step drop, create or delete as pre-hooks in that order,
-    cleanup as the post-hook. Each renders to nothing on a full build. -#}
-{% macro visitor_replace_hook(step, watermark_column=none) -%}
-    {%- if is_incremental() -%}
-        {%- set affected = product_warehouse.affected_visitors_relation() -%}
-        {%- if step in ['drop', 'cleanup'] -%}
-            drop table if exists {{ affected }}
-        {%- elif step == 'create' -%}
-            {{ dbt.create_table_as(false, affected, product_warehouse.affected_visitors_sql(watermark_column)) }}
-        {%- elif step == 'delete' -%}
-            {{ product_warehouse.delete_visitor_rows(this, affected) }}
-        {%- else -%}
-            {{ exceptions.raise_compiler_error("visitor_replace_hook: unknown step '" ~ step ~ "'") }}
-        {%- endif -%}
-    {%- endif -%}
-{%- endmacro %}
-
-{#- The config of an incremental warehouse model: materialization,
-    strategy, unique key and the hooks above. -#}
-{% macro visitor_replace_config(unique_key, watermark_column) -%}
-    {%- set hook = "{{ product_warehouse.visitor_replace_hook('%s', '" ~ watermark_column ~ "') }}" -%}
+{#- The config of an incremental model of the package: materialization,
+    strategy, the watermark column int_product_incremental_run reads, and
+    a pre-hook (visitor_replace_pre_hook). `reads_records`: the model
+    reads the staged records themselves (not another incremental model),
+    so it must run with this invocation's visitors. -#}
+{% macro visitor_replace_config(unique_key, watermark_column, reads_records=false) -%}
     {{ return({
         'materialized': 'incremental',
         'unique_key': unique_key,
         'incremental_strategy': product_warehouse.incremental_strategy(),
-        'pre_hook': [hook | format('drop'), hook | format('create'), hook | format('delete')],
-        'post_hook': [hook | format('cleanup')],
+        'meta': {'product_warehouse_watermark': watermark_column},
+        'pre_hook': ["{{ product_warehouse.visitor_replace_pre_hook(" ~ (reads_records | string | lower) ~ ") }}"],
     }) }}
 {%- endmacro %}
 
-{#- Deletes `target`'s rows whose visitor_id is in `affected`. Dispatched:
+{#- The incremental strategy of the package's models on this adapter:
+    `visitor_replace` where dbt accepts a custom strategy. dbt-bigquery
+    and dbt-spark accept only their own strategies, so there the delete
+    is the pre-hook's and the strategy inserts (merge on BigQuery and
+    Databricks; append on Spark, where the delete needs Delta anyway). -#}
+{% macro incremental_strategy() -%}
+    {{ return(adapter.dispatch('incremental_strategy', 'product_warehouse')()) }}
+{%- endmacro %}
+
+{% macro default__incremental_strategy() -%}
+    {{ return('visitor_replace') }}
+{%- endmacro %}
+
+{% macro bigquery__incremental_strategy() -%}
+    {{ return('merge') }}
+{%- endmacro %}
+
+{#- dbt-spark accepts merge only on delta/iceberg/hudi and checks that on
+    every run, including the first; append works on every file format. -#}
+{% macro spark__incremental_strategy() -%}
+    {{ return('append') }}
+{%- endmacro %}
+
+{% macro databricks__incremental_strategy() -%}
+    {{ return('merge') }}
+{%- endmacro %}
+
+{#- The custom strategy: dbt-core looks up get_incremental_<name>_sql and
+    calls it with the target, the temp relation holding the model's new
+    rows, and their columns. -#}
+{% macro get_incremental_visitor_replace_sql(arg_dict) -%}
+    {{ return(product_warehouse.visitor_replace_sql(
+        arg_dict['target_relation'], arg_dict['temp_relation'], arg_dict['dest_columns'])) }}
+{%- endmacro %}
+
+{#- Delete the target's rows of this run's visitors, insert the rebuilt
+    ones: two statements of the model's transaction. -#}
+{% macro visitor_replace_sql(target, source, dest_columns) -%}
+    {{ return(adapter.dispatch('visitor_replace_sql', 'product_warehouse')(target, source, dest_columns)) }}
+{%- endmacro %}
+
+{% macro default__visitor_replace_sql(target, source, dest_columns) -%}
+    {%- set columns = get_quoted_csv(dest_columns | map(attribute='name')) -%}
+    {{ product_warehouse.delete_visitor_rows(target) }};
+
+    insert into {{ target }} ({{ columns }})
+    select {{ columns }}
+    from {{ source }}
+{%- endmacro %}
+
+{#- The pre-hook of every incremental model of the package; nothing on a
+    full build. On an incremental run: a model that reads the staged
+    records checks that this invocation built the run layer
+    (assert_incremental_run_is_current), and on adapters without the
+    custom strategy the hook deletes the visitors' rows. -#}
+{% macro visitor_replace_pre_hook(reads_records=false) -%}
+    {%- if is_incremental() -%}
+        {%- if reads_records -%}
+            {%- do product_warehouse.assert_incremental_run_is_current() -%}
+        {%- endif -%}
+        {%- if product_warehouse.incremental_strategy() != 'visitor_replace' -%}
+            {{ product_warehouse.delete_visitor_rows(this) }}
+        {%- endif -%}
+    {%- endif -%}
+{%- endmacro %}
+
+{#-
+    A model that reads the staged records must rebuild the visitors this
+    invocation listed: with an older list it would rebuild only those
+    visitors from today's records, its watermark would move past the
+    records of every other visitor, and they would never be rebuilt.
+    Models downstream of it read what it stored, so an older list is
+    still the right one for them (a `dbt retry` of a failed run reuses
+    it). Raises with the fix when the list is not this invocation's.
+-#}
+{% macro assert_incremental_run_is_current() -%}
+    {%- if execute -%}
+        {%- set run_relation = ref('int_product_incremental_run') -%}
+        {%- set result = run_query('select invocation_id from ' ~ run_relation) -%}
+        {%- set built_by = result.columns[0].values() | list -%}
+        {%- if built_by != [invocation_id] -%}
+            {{ exceptions.raise_compiler_error(
+                "product_warehouse: " ~ this ~ " rebuilds the visitors listed in " ~ run_relation
+                ~ ", which this invocation did not build. Run it with the models it depends on:"
+                ~ " dbt run --select +" ~ model.name ~ " (or run the whole package), or"
+                ~ " --full-refresh.") }}
+        {%- endif -%}
+    {%- endif -%}
+{%- endmacro %}
+
+{#- Deletes `target`'s rows whose visitor_id this run lists. Dispatched:
     Spark deletes through MERGE, which needs a Delta, Iceberg or Hudi
     table (Databricks' default). -#}
-{% macro delete_visitor_rows(target, affected) -%}
-    {{ return(adapter.dispatch('delete_visitor_rows', 'product_warehouse')(target, affected)) }}
+{% macro delete_visitor_rows(target) -%}
+    {{ return(adapter.dispatch('delete_visitor_rows', 'product_warehouse')(target)) }}
 {%- endmacro %}
 
-{% macro default__delete_visitor_rows(target, affected) -%}
+{% macro default__delete_visitor_rows(target) -%}
     delete from {{ target }}
-    where visitor_id in (select affected.visitor_id from {{ affected }} as affected)
+    where visitor_id in (
+        select affected.visitor_id
+        from {{ ref('int_product_incremental_visitors') }} as affected
+    )
 {%- endmacro %}
 
-{% macro spark__delete_visitor_rows(target, affected) -%}
+{% macro spark__delete_visitor_rows(target) -%}
     {%- set file_format = config.get('file_format', 'parquet') -%}
     {#- Only a model being run deletes; parsing, and the analysis that
         renders these statements for review, do not. -#}
@@ -179,36 +164,42 @@ from candidate_ids
             ~ " for the package's models, or run with --full-refresh.") }}
     {%- endif -%}
     merge into {{ target }} as existing
-    using {{ affected }} as affected
+    using {{ ref('int_product_incremental_visitors') }} as affected
         on existing.visitor_id = affected.visitor_id
     when matched then delete
 {%- endmacro %}
 
-{#- The incremental strategy of the warehouse models on this adapter.
-    Each model's pre-hook has already deleted the affected visitors' rows,
-    so the strategy only has to insert; delete+insert or merge on the
-    model's unique key also guards against a key written twice. -#}
-{% macro incremental_strategy() -%}
-    {{ return(adapter.dispatch('incremental_strategy', 'product_warehouse')()) }}
+{#- The package's incremental models (config meta names their
+    `product_warehouse_watermark` column), found in the graph: a dict with
+    `watermarks` (relation and column of each existing table) and
+    `missing` (names of those not built yet). Empty while parsing. -#}
+{% macro incremental_watermarks() -%}
+    {%- set found = {'watermarks': [], 'missing': []} -%}
+    {%- if execute -%}
+        {%- for node in graph.nodes.values() | sort(attribute='unique_id') -%}
+            {%- set meta = node.config.get('meta') or {} -%}
+            {%- set column = meta.get('product_warehouse_watermark') -%}
+            {%- if node.resource_type == 'model' and column and node.config.materialized == 'incremental' -%}
+                {%- set relation = product_warehouse.existing_relation(node.database, node.schema, node.alias) -%}
+                {%- if relation is none -%}
+                    {%- do found['missing'].append(node.name) -%}
+                {%- else -%}
+                    {%- do found['watermarks'].append({'relation': relation, 'column': column}) -%}
+                {%- endif -%}
+            {%- endif -%}
+        {%- endfor -%}
+    {%- endif -%}
+    {{ return(found) }}
 {%- endmacro %}
 
-{% macro default__incremental_strategy() -%}
-    {{ return('delete+insert') }}
+{#- The relation of an existing table or view, or none. Dispatched so the
+    offline dialect check (no warehouse to ask) can answer it. -#}
+{% macro existing_relation(database, schema, identifier) -%}
+    {{ return(adapter.dispatch('existing_relation', 'product_warehouse')(database, schema, identifier)) }}
 {%- endmacro %}
 
-{% macro bigquery__incremental_strategy() -%}
-    {{ return('merge') }}
-{%- endmacro %}
-
-{#- dbt-spark accepts merge only on delta/iceberg/hudi and checks that on
-    every run, including the first; append works on every file format
-    (the pre-hook's delete is what needs Delta). -#}
-{% macro spark__incremental_strategy() -%}
-    {{ return('append') }}
-{%- endmacro %}
-
-{% macro databricks__incremental_strategy() -%}
-    {{ return('merge') }}
+{% macro default__existing_relation(database, schema, identifier) -%}
+    {{ return(adapter.get_relation(database=database, schema=schema, identifier=identifier)) }}
 {%- endmacro %}
 
 {#- A timestamp literal from a 'YYYY-MM-DD[ HH:MM:SS]' string var. -#}

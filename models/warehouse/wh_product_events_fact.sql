@@ -1,7 +1,7 @@
 {{ config(**product_warehouse.visitor_replace_config(
     unique_key='event_id', watermark_column='received_at')) }}
-{#- Incremental runs read the staged records (for the affected visitors). -#}
--- depends_on: {{ ref('int_product_records_staged') }}
+{#- Incremental runs rebuild this run's visitors (affected_visitors_filter). -#}
+-- depends_on: {{ ref('int_product_incremental_visitors') }}
 
 {#- The sessionized events (int_product_events_sessionized runs the same
     query), restricted to the affected visitors before any window on

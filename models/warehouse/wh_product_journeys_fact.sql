@@ -6,8 +6,8 @@
 
 {{ config(**product_warehouse.visitor_replace_config(
     unique_key='event_id', watermark_column='received_at')) }}
-{#- Incremental runs read the staged records (for the affected visitors). -#}
--- depends_on: {{ ref('int_product_records_staged') }}
+{#- Incremental runs rebuild this run's visitors (affected_visitors_filter). -#}
+-- depends_on: {{ ref('int_product_incremental_visitors') }}
 
 with
 

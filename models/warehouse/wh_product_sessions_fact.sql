@@ -10,8 +10,8 @@
 
 {{ config(**product_warehouse.visitor_replace_config(
     unique_key='session_id', watermark_column='last_received_at')) }}
-{#- Incremental runs read the staged records (for the affected visitors). -#}
--- depends_on: {{ ref('int_product_records_staged') }}
+{#- Incremental runs rebuild this run's visitors (affected_visitors_filter). -#}
+-- depends_on: {{ ref('int_product_incremental_visitors') }}
 
 with
 

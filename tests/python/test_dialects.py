@@ -27,7 +27,7 @@ DIALECTS = {
 # attribution_generated (conversions with where and value, internal hosts).
 COMPILE_CASES = ["segment", "rudderstack", "custom", "shop", "attribution_generated"]
 # Half of them compile the incremental models as incremental runs do
-# (the other half as full builds), plus the statements of their hooks
+# (the other half as full builds), plus the statements of the strategy
 # (analysis incremental_statements).
 INCREMENTAL_CASES = {"segment", "custom"}
 
@@ -66,9 +66,12 @@ def test_compiled_sql_parses_in_dialect(installed, target, case):
     assert len(package_models) >= 5, f"expected the warehouse models under {compiled}"
     if case in INCREMENTAL_CASES:
         events_fact = next(f for f in package_models if f.name == "wh_product_events_fact.sql")
-        assert "__pw_affected" in events_fact.read_text(), "not compiled as an incremental run"
-        hooks = next(f for f in files if f.name == "incremental_statements.sql").read_text()
-        assert "2026-01-01 06:00:00" in hooks and "__pw_affected" in hooks
+        assert "int_product_incremental_visitors" in events_fact.read_text(), \
+            "not compiled as an incremental run"
+        run = next(f for f in files if f.name == "int_product_incremental_run.sql").read_text()
+        assert "2026-01-01 06:00:00" in run and "max(last_received_at)" in run, run
+        statements = next(f for f in files if f.name == "incremental_statements.sql").read_text()
+        assert "delete from" in statements and "int_product_incremental_visitors" in statements
     failures = []
     for path in files:
         try:

@@ -1,10 +1,13 @@
 {{ config(**product_warehouse.visitor_replace_config(
-    unique_key=['source_table', 'event_id'], watermark_column='received_at')) }}
+    unique_key=['source_table', 'event_id'], watermark_column='received_at',
+    reads_records=true)) }}
 {#- The kept records with their visitor. Incremental (README, "Incremental
     runs"): a run validates and identifies again only the records that can
     belong to the affected visitors, so nothing scales with history but
     the scans. -#}
 -- depends_on: {{ ref('int_product_records_staged') }}
+-- depends_on: {{ ref('int_product_incremental_visitors') }}
+-- depends_on: {{ ref('int_product_incremental_run') }}
 
 with
 
@@ -12,7 +15,7 @@ with
     affected_visitors as (
 
         select visitor_id
-        from {{ product_warehouse.affected_visitors_relation() }}
+        from {{ ref('int_product_incremental_visitors') }}
 
     ),
 

@@ -1,0 +1,77 @@
+{#-
+    This run's cutoff (README, "Incremental runs"; ADR 0006): one row,
+    built first on every run. Each incremental model of the package (a
+    model whose config meta names its `product_warehouse_watermark`
+    column) has a watermark, the latest received_at it holds; the cutoff
+    is the earliest of them minus product_warehouse_incremental_lookback_hours,
+    or product_warehouse_backfill_start when that is earlier. A model
+    whose last run failed keeps an older watermark, so the cutoff covers
+    what it missed. Null when a model is missing or empty: every visitor
+    is then affected. The models are found in the graph, not through
+    ref: they are downstream of this one.
+-#}
+{%- set lookback = var('product_warehouse_incremental_lookback_hours') -%}
+{%- set backfill_start = var('product_warehouse_backfill_start') -%}
+{%- set found = product_warehouse.incremental_watermarks() -%}
+{%- set watermarks = found['watermarks'] -%}
+{%- set missing = found['missing'] %}
+
+with
+
+{% if watermarks and not missing -%}
+    watermarks as (
+
+    {%- for watermark in watermarks %}
+
+        select max({{ watermark.column }}) as watermark_at
+        from {{ watermark.relation }}
+        {%- if not loop.last %}
+
+        union all
+        {%- endif %}
+    {%- endfor %}
+
+    ),
+
+    earliest as (
+
+        select
+            case
+                when count(watermark_at) = {{ watermarks | length }}
+                    then {{ dbt.dateadd('hour', -1 * lookback, 'min(watermark_at)') }}
+            end as cutoff_at
+
+        from watermarks
+
+    ),
+{%- else -%}
+    earliest as (
+
+        select cast(null as {{ dbt.type_timestamp() }}) as cutoff_at
+
+    ),
+{%- endif %}
+
+cutoff as (
+
+    select
+        {%- if backfill_start %}
+            case
+                when
+                    cutoff_at > {{ product_warehouse.timestamp_literal(backfill_start) }}
+                    then {{ product_warehouse.timestamp_literal(backfill_start) }}
+                else cutoff_at
+            end as cutoff_at
+        {%- else %}
+            cutoff_at
+        {%- endif %}
+
+    from earliest
+
+)
+
+select
+    {{ product_warehouse.string_literal(invocation_id) }} as invocation_id,
+    cutoff_at
+
+from cutoff
