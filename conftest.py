@@ -19,7 +19,7 @@ def pytest_configure(config):
         "markers", "engine: the integration suite, which must pass on every engine")
     config.addinivalue_line(
         "markers", "incremental: the incremental property tests (engines that can delete: "
-                   "duckdb, postgres)")
+                   "duckdb, postgres, snowflake)")
     engine = config.getoption("--engine")
     if engine:
         os.environ["PRODUCT_WAREHOUSE_TARGET"] = engine

@@ -20,6 +20,7 @@ product_warehouse_backfill_start."""
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
 import random
@@ -60,74 +61,86 @@ TIMESTAMPS = {"timestamp", "received_at"}
 # -- the engine, through its own driver --------------------------------------
 
 class Warehouse:
-    """Write raw tables and read models without dbt (one short-lived
-    connection per call, so dbt's own connection is never contended)."""
+    """Write raw tables and read models without dbt, through the engine's
+    own driver (Snowflake: the connector, patched by its emulator), one
+    short-lived connection per call, so dbt's own connection is never
+    contended."""
 
     def __init__(self, engine: str):
         self.engine = engine
+        # Where the models are (the integration profile's schema).
+        self.model_schema = "analytics" if engine == "snowflake" else "main"
 
-    def _connect(self):
+    @contextlib.contextmanager
+    def _connection(self):
         if self.engine == "duckdb":
             import duckdb
 
-            return duckdb.connect(os.environ["PRODUCT_WAREHOUSE_DUCKDB_PATH"])
-        import psycopg2
+            connection = duckdb.connect(os.environ["PRODUCT_WAREHOUSE_DUCKDB_PATH"])
+        elif self.engine == "snowflake":
+            import fakesnow
+            import snowflake.connector
 
-        return psycopg2.connect(
-            host="127.0.0.1", port=int(os.environ.get("PRODUCT_WAREHOUSE_PG_PORT", "5432")),
-            user=os.environ.get("PRODUCT_WAREHOUSE_PG_USER", "product_warehouse"),
-            password=os.environ.get("PRODUCT_WAREHOUSE_PG_PASSWORD", "product_warehouse"),
-            dbname=os.environ.get("PRODUCT_WAREHOUSE_PG_DATABASE", "product_warehouse"))
+            with fakesnow.patch(db_path=os.environ["PRODUCT_WAREHOUSE_FAKESNOW_DIR"]):
+                connection = snowflake.connector.connect(
+                    account="fakesnow", user="fake", password="fake", warehouse="fake",
+                    database="product_warehouse", schema="analytics")
+                try:
+                    yield connection
+                finally:
+                    connection.close()
+                return
+        else:
+            import psycopg2
+
+            connection = psycopg2.connect(
+                host="127.0.0.1", port=int(os.environ.get("PRODUCT_WAREHOUSE_PG_PORT", "5432")),
+                user=os.environ.get("PRODUCT_WAREHOUSE_PG_USER", "product_warehouse"),
+                password=os.environ.get("PRODUCT_WAREHOUSE_PG_PASSWORD", "product_warehouse"),
+                dbname=os.environ.get("PRODUCT_WAREHOUSE_PG_DATABASE", "product_warehouse"))
+        try:
+            yield connection
+        finally:
+            connection.close()
+
+    def _column(self, name: str) -> str:
+        # Snowflake loaders create upper-case (unquoted) columns.
+        return name if self.engine == "snowflake" else f'"{name}"'
 
     def reset_raw(self):
         statements = [f"create schema if not exists {SCHEMA}"]
         for table, columns in COLUMNS.items():
-            typed = ", ".join(f'"{c}" timestamp' if c in TIMESTAMPS else f'"{c}" varchar'
+            typed = ", ".join(f"{self._column(c)} {'timestamp' if c in TIMESTAMPS else 'varchar'}"
                               for c in columns)
             # Emptied, not dropped: views read these tables (Postgres
             # refuses to drop a table a view depends on).
             statements += [f"create table if not exists {SCHEMA}.{table} ({typed})",
                            f"delete from {SCHEMA}.{table}"]
-        self._run(statements)
+        with self._connection() as connection:
+            cursor = connection.cursor()
+            for statement in statements:
+                cursor.execute(statement)
+            connection.commit()
 
     def load(self, rows: list[dict]):
-        connection = self._connect()
-        try:
+        with self._connection() as connection:
             cursor = connection.cursor()
             for table, columns in COLUMNS.items():
                 values = [tuple(r.get(c) for c in columns) for r in rows if r["table"] == table]
                 if not values:
                     continue
                 placeholders = ", ".join(["?" if self.engine == "duckdb" else "%s"] * len(columns))
-                quoted = ", ".join(f'"{c}"' for c in columns)
+                quoted = ", ".join(self._column(c) for c in columns)
                 cursor.executemany(
                     f"insert into {SCHEMA}.{table} ({quoted}) values ({placeholders})", values)
             connection.commit()
-        finally:
-            connection.close()
 
-    def rows(self, relation: str) -> list[tuple]:
-        rows = self._fetch(f"select * from {relation}")
+    def rows(self, model: str) -> list[tuple]:
+        with self._connection() as connection:
+            cursor = connection.cursor()
+            cursor.execute(f"select * from {self.model_schema}.{model}")
+            rows = cursor.fetchall()
         return sorted((tuple(_plain(v) for v in row) for row in rows), key=repr)
-
-    def _fetch(self, sql: str) -> list[tuple]:
-        connection = self._connect()
-        try:
-            cursor = connection.cursor()
-            cursor.execute(sql)
-            return cursor.fetchall()
-        finally:
-            connection.close()
-
-    def _run(self, statements: list[str]):
-        connection = self._connect()
-        try:
-            cursor = connection.cursor()
-            for statement in statements:
-                cursor.execute(statement)
-            connection.commit()
-        finally:
-            connection.close()
 
 
 def _plain(value):
@@ -141,8 +154,9 @@ def _plain(value):
 @pytest.fixture(scope="module")
 def warehouse(seeded):
     # seeded: the sessions fact reads the package's channel seed.
-    if target() not in ("duckdb", "postgres"):
-        pytest.fail(f"the incremental property test runs on duckdb and postgres, not {target()}")
+    if target() not in ("duckdb", "postgres", "snowflake"):
+        pytest.fail(f"the incremental property test runs on duckdb, postgres and snowflake,"
+                    f" not {target()}")
     return Warehouse(target())
 
 
@@ -276,7 +290,7 @@ def full_build_of(warehouse: Warehouse, rows: list[dict], vars: dict):
 
 
 def snapshot(warehouse: Warehouse) -> dict[str, list[tuple]]:
-    return {model: warehouse.rows(f"main.{model}") for model in MODELS}
+    return {model: warehouse.rows(model) for model in MODELS}
 
 
 def assert_same(actual: dict, expected: dict, label: str):
