@@ -73,35 +73,30 @@ class Warehouse:
 
     @contextlib.contextmanager
     def _connection(self):
-        if self.engine == "duckdb":
-            import duckdb
+        with contextlib.ExitStack() as stack:
+            if self.engine == "duckdb":
+                import duckdb
 
-            connection = duckdb.connect(os.environ["PRODUCT_WAREHOUSE_DUCKDB_PATH"])
-        elif self.engine == "snowflake":
-            import fakesnow
-            import snowflake.connector
+                connection = duckdb.connect(os.environ["PRODUCT_WAREHOUSE_DUCKDB_PATH"])
+            elif self.engine == "snowflake":
+                import fakesnow
+                import snowflake.connector
 
-            with fakesnow.patch(db_path=os.environ["PRODUCT_WAREHOUSE_FAKESNOW_DIR"]):
+                stack.enter_context(fakesnow.patch(db_path=os.environ["PRODUCT_WAREHOUSE_FAKESNOW_DIR"]))
                 connection = snowflake.connector.connect(
                     account="fakesnow", user="fake", password="fake", warehouse="fake",
                     database="product_warehouse", schema="analytics")
-                try:
-                    yield connection
-                finally:
-                    connection.close()
-                return
-        else:
-            import psycopg2
+            else:
+                import psycopg2
 
-            connection = psycopg2.connect(
-                host="127.0.0.1", port=int(os.environ.get("PRODUCT_WAREHOUSE_PG_PORT", "5432")),
-                user=os.environ.get("PRODUCT_WAREHOUSE_PG_USER", "product_warehouse"),
-                password=os.environ.get("PRODUCT_WAREHOUSE_PG_PASSWORD", "product_warehouse"),
-                dbname=os.environ.get("PRODUCT_WAREHOUSE_PG_DATABASE", "product_warehouse"))
-        try:
+                connection = psycopg2.connect(
+                    host="127.0.0.1", port=int(os.environ.get("PRODUCT_WAREHOUSE_PG_PORT", "5432")),
+                    user=os.environ.get("PRODUCT_WAREHOUSE_PG_USER", "product_warehouse"),
+                    password=os.environ.get("PRODUCT_WAREHOUSE_PG_PASSWORD", "product_warehouse"),
+                    dbname=os.environ.get("PRODUCT_WAREHOUSE_PG_DATABASE", "product_warehouse"))
+            # Closed before the emulator's patch is undone.
+            stack.callback(connection.close)
             yield connection
-        finally:
-            connection.close()
 
     def _column(self, name: str) -> str:
         # Snowflake loaders create upper-case (unquoted) columns.
