@@ -41,8 +41,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 RAW_TABLES = ("tracks", "pages", "identifies")
-INCREMENTAL_MODELS = ("wh_product_events_fact", "wh_product_sessions_fact",
-                      "wh_product_users_dim", "wh_product_journeys_fact")
+INCREMENTAL_MODELS = ("int_product_records_identified", "wh_product_events_fact",
+                      "wh_product_sessions_fact", "wh_product_users_dim",
+                      "wh_product_journeys_fact", "int_product_visitor_days")
 # Product metrics: their one read of the events, then the four models.
 METRICS_MODELS = ("int_product_visitor_days", "wh_product_metrics_xa", "wh_product_retention_xa",
                   "wh_product_lifecycle_xa", "wh_product_stickiness_xa")

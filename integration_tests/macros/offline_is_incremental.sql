@@ -12,12 +12,12 @@
 {#- The same check asks int_product_incremental_run which incremental
     models exist: all of them when compiling incremental runs, none
     otherwise. -#}
-{% macro default__existing_relation(database, schema, identifier) -%}
+{% macro default__watermark_relation(node, column) -%}
     {%- if execute and var('product_warehouse_test_offline', false) -%}
         {%- if var('product_warehouse_test_offline_incremental', false) -%}
-            {{ return(api.Relation.create(database=database, schema=schema, identifier=identifier)) }}
+            {{ return(api.Relation.create(database=node.database, schema=node.schema, identifier=node.alias)) }}
         {%- endif -%}
         {{ return(none) }}
     {%- endif -%}
-    {{ return(product_warehouse.default__existing_relation(database, schema, identifier)) }}
+    {{ return(product_warehouse.default__watermark_relation(node, column)) }}
 {%- endmacro %}

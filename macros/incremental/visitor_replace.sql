@@ -180,7 +180,7 @@
             {%- set meta = node.config.get('meta') or {} -%}
             {%- set column = meta.get('product_warehouse_watermark') -%}
             {%- if node.resource_type == 'model' and column and node.config.materialized == 'incremental' -%}
-                {%- set relation = product_warehouse.existing_relation(node.database, node.schema, node.alias) -%}
+                {%- set relation = product_warehouse.watermark_relation(node, column) -%}
                 {%- if relation is none -%}
                     {%- do found['missing'].append(node.name) -%}
                 {%- else -%}
@@ -192,14 +192,34 @@
     {{ return(found) }}
 {%- endmacro %}
 
-{#- The relation of an existing table or view, or none. Dispatched so the
-    offline dialect check (no warehouse to ask) can answer it. -#}
-{% macro existing_relation(database, schema, identifier) -%}
-    {{ return(adapter.dispatch('existing_relation', 'product_warehouse')(database, schema, identifier)) }}
+{#- The table an incremental model `node` will build on, when it has one
+    holding its watermark `column`; none when there is no table yet (or a
+    view: dbt replaces it with a full build). A table built by an older
+    version of the package, without the column, stops the run with the
+    fix; --full-refresh rebuilds every selected model, so it asks nothing.
+    Dispatched so the offline dialect check (no warehouse to ask) can
+    answer it. -#}
+{% macro watermark_relation(node, column) -%}
+    {{ return(adapter.dispatch('watermark_relation', 'product_warehouse')(node, column)) }}
 {%- endmacro %}
 
-{% macro default__existing_relation(database, schema, identifier) -%}
-    {{ return(adapter.get_relation(database=database, schema=schema, identifier=identifier)) }}
+{% macro default__watermark_relation(node, column) -%}
+    {%- if flags.FULL_REFRESH -%}
+        {{ return(none) }}
+    {%- endif -%}
+    {%- set relation = adapter.get_relation(
+        database=node.database, schema=node.schema, identifier=node.alias) -%}
+    {%- if relation is none or relation.is_view -%}
+        {{ return(none) }}
+    {%- endif -%}
+    {%- set names = adapter.get_columns_in_relation(relation) | map(attribute='name') | map('lower') | list -%}
+    {%- if column | lower not in names -%}
+        {{ exceptions.raise_compiler_error(
+            "product_warehouse: " ~ relation ~ " has no column " ~ column ~ ", its incremental watermark"
+            ~ " (the table was built by an older version of the package). Rebuild it once:"
+            ~ " dbt run --full-refresh --select " ~ node.name) }}
+    {%- endif -%}
+    {{ return(relation) }}
 {%- endmacro %}
 
 {#- A timestamp literal from a 'YYYY-MM-DD[ HH:MM:SS]' string var. -#}

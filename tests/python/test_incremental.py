@@ -37,9 +37,9 @@ pytestmark = [
 SCHEMA = "incremental"
 LOOKBACK_HOURS = 6
 MODELS = ["wh_product_events_fact", "wh_product_sessions_fact",
-          "wh_product_users_dim", "wh_product_journeys_fact"]
-# The four models and everything upstream of them (staging, validation,
-# the incremental identified records), as `dbt run` of the package does.
+          "wh_product_users_dim", "wh_product_journeys_fact", "int_product_visitor_days"]
+# The models and everything upstream of them (staging, validation, the
+# incremental identified records), as `dbt run` of the package does.
 SELECT_MODELS = " ".join("+" + model for model in MODELS)
 BASE_VARS = {
     "product_warehouse_test_case": "none",
@@ -111,6 +111,9 @@ class Warehouse:
             # refuses to drop a table a view depends on).
             statements += [f"create table if not exists {SCHEMA}.{table} ({typed})",
                            f"delete from {SCHEMA}.{table}"]
+        self.execute(statements)
+
+    def execute(self, statements: list[str]):
         with self._connection() as connection:
             cursor = connection.cursor()
             for statement in statements:
@@ -378,7 +381,8 @@ def test_a_row_older_than_the_lookback_is_counted_missing_then_backfilled(wareho
 # The models of a run in the order dbt builds them; a run that stops after
 # one of them has run exactly `+model`.
 RUN_ORDER = ["int_product_records_identified", "wh_product_events_fact",
-             "wh_product_sessions_fact", "wh_product_users_dim", "wh_product_journeys_fact"]
+             "wh_product_sessions_fact", "wh_product_users_dim", "int_product_visitor_days",
+             "wh_product_journeys_fact"]
 
 
 def test_a_run_that_stops_after_any_model_is_repaired_by_the_next_run(warehouse):
@@ -440,3 +444,30 @@ def test_the_run_layer_is_listed_and_guards_a_model_run_without_it(warehouse):
     run_dbt("run", "--select", " ".join(MODELS), vars=vars)
     build(vars, full_refresh=False)
     assert_same(snapshot(warehouse), expected, "after a run without the run layer")
+
+
+def test_a_table_built_without_its_watermark_column_is_named_with_the_fix(warehouse):
+    """A model's table from an older version of the package (here
+    int_product_visitor_days without last_received_at, as it was before it
+    became incremental) stops the next run with the model and the fix,
+    instead of an engine error about a missing column; after the fix a
+    normal run equals a full refresh."""
+    vars = BASE_VARS
+    rows = make_dataset(61)
+    full_build_of(warehouse, rows, vars)
+    expected = snapshot(warehouse)
+
+    table = f"{warehouse.model_schema}.int_product_visitor_days"
+    warehouse.execute([f"drop table {table}",
+                       f"create table {table} as select 'v' as visitor_id, "
+                       "cast('2026-03-01' as date) as activity_date"])
+    stopped = run_dbt("run", "--select", SELECT_MODELS, vars=vars, expect_success=False)
+    assert not stopped.success
+    message = str(stopped.exception or "") + " ".join(
+        str(r.message) for r in (stopped.result.results if stopped.result else []))
+    assert "has no column last_received_at" in message, message
+    assert "dbt run --full-refresh --select int_product_visitor_days" in message, message
+
+    run_dbt("run", "--full-refresh", "--select", "int_product_visitor_days", vars=vars)
+    build(vars, full_refresh=False)
+    assert_same(snapshot(warehouse), expected, "after rebuilding the old table")

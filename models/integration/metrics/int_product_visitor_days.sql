@@ -1,10 +1,14 @@
 {#- The one read of the events fact for the metrics models (a table, so
-    the four of them do not each scan the events). -#}
-{{ config(materialized='table') }}
+    the four of them do not each scan the events). Incremental: a run
+    rebuilds this run's visitors (affected_visitors_filter), whose days
+    a full refresh could now count differently. -#}
+{{ config(**product_warehouse.visitor_replace_config(
+    unique_key=['visitor_id', 'activity_date'], watermark_column='last_received_at')) }}
 {%- set active_events = var('product_warehouse_active_event_names') -%}
 {%- set active_condition = 'event_name in ('
     ~ product_warehouse.string_list(active_events) ~ ')'
-    if active_events else 'true' -%}
+    if active_events else 'true' %}
+-- depends_on: {{ ref('int_product_incremental_visitors') }}
 
 with
 
@@ -16,9 +20,11 @@ events as (
         event_type,
         cast({{ dbt.date_trunc('day', 'occurred_at') }} as date)
             as activity_date,
-        coalesce({{ active_condition }}, false) as is_active_event
+        coalesce({{ active_condition }}, false) as is_active_event,
+        received_at
 
     from {{ ref('wh_product_events_fact') }}
+    where {{ product_warehouse.affected_visitors_filter() }}
 
 ),
 
@@ -36,7 +42,8 @@ visitor_days as (
         ) as active_event_count,
         max(
             case when is_active_event then user_id end
-        ) as active_user_id
+        ) as active_user_id,
+        max(received_at) as last_received_at
 
     from events
     group by 1, 2
@@ -55,7 +62,8 @@ visitor_days_flagged as (
         active_user_id is not null as is_identified,
         min(activity_date) over (
             partition by visitor_id
-        ) as first_seen_date
+        ) as first_seen_date,
+        last_received_at
 
     from visitor_days
 
