@@ -58,12 +58,12 @@ visitor_days_flagged as (
         page_view_count,
         active_event_count,
         activity_date,
+        last_received_at,
         active_event_count > 0 as is_active,
         active_user_id is not null as is_identified,
         min(activity_date) over (
             partition by visitor_id
-        ) as first_seen_date,
-        last_received_at
+        ) as first_seen_date
 
     from visitor_days
 
