@@ -36,14 +36,23 @@
     strategy, the watermark column int_product_incremental_run reads, and
     a pre-hook (visitor_replace_pre_hook). `reads_records`: the model
     reads the staged records themselves (not another incremental model),
-    so it must run with this invocation's visitors. -#}
-{% macro visitor_replace_config(unique_key, watermark_column, reads_records=false) -%}
+    so it must run with this invocation's visitors. `replaces`: which
+    stored rows a run replaces (delete_replaced_rows): 'visitors' (every
+    row of this run's visitors) or 'records' (int_product_records_identified:
+    the rows of this run's records that are rejected or belong to this
+    run's visitors, and every row without an id). -#}
+{% macro visitor_replace_config(unique_key, watermark_column, reads_records=false, replaces='visitors') -%}
+    {%- if replaces not in ['visitors', 'records'] -%}
+        {{ exceptions.raise_compiler_error(
+            "visitor_replace_config: replaces must be 'visitors' or 'records', got '" ~ replaces ~ "'") }}
+    {%- endif -%}
     {{ return({
         'materialized': 'incremental',
         'unique_key': unique_key,
         'incremental_strategy': product_warehouse.incremental_strategy(),
-        'meta': {'product_warehouse_watermark': watermark_column},
-        'pre_hook': ["{{ product_warehouse.visitor_replace_pre_hook(" ~ (reads_records | string | lower) ~ ") }}"],
+        'meta': {'product_warehouse_watermark': watermark_column, 'product_warehouse_replaces': replaces},
+        'pre_hook': ["{{ product_warehouse.visitor_replace_pre_hook("
+            ~ (reads_records | string | lower) ~ ", '" ~ replaces ~ "') }}"],
     }) }}
 {%- endmacro %}
 
@@ -78,19 +87,21 @@
     calls it with the target, the temp relation holding the model's new
     rows, and their columns. -#}
 {% macro get_incremental_visitor_replace_sql(arg_dict) -%}
+    {%- set meta = config.get('meta') or {} -%}
     {{ return(product_warehouse.visitor_replace_sql(
-        arg_dict['target_relation'], arg_dict['temp_relation'], arg_dict['dest_columns'])) }}
+        arg_dict['target_relation'], arg_dict['temp_relation'], arg_dict['dest_columns'],
+        meta.get('product_warehouse_replaces', 'visitors'))) }}
 {%- endmacro %}
 
-{#- Delete the target's rows of this run's visitors, insert the rebuilt
-    ones: two statements of the model's transaction. -#}
-{% macro visitor_replace_sql(target, source, dest_columns) -%}
-    {{ return(adapter.dispatch('visitor_replace_sql', 'product_warehouse')(target, source, dest_columns)) }}
+{#- Delete the target's rows this run replaces, insert the rebuilt ones:
+    two statements of the model's transaction. -#}
+{% macro visitor_replace_sql(target, source, dest_columns, replaces='visitors') -%}
+    {{ return(adapter.dispatch('visitor_replace_sql', 'product_warehouse')(target, source, dest_columns, replaces)) }}
 {%- endmacro %}
 
-{% macro default__visitor_replace_sql(target, source, dest_columns) -%}
+{% macro default__visitor_replace_sql(target, source, dest_columns, replaces='visitors') -%}
     {%- set columns = get_quoted_csv(dest_columns | map(attribute='name')) -%}
-    {{ product_warehouse.delete_visitor_rows(target) }};
+    {{ product_warehouse.delete_replaced_rows(target, replaces) }};
 
     insert into {{ target }} ({{ columns }})
     select {{ columns }}
@@ -102,13 +113,13 @@
     records checks that this invocation built the run layer
     (assert_incremental_run_is_current), and on adapters without the
     custom strategy the hook deletes the visitors' rows. -#}
-{% macro visitor_replace_pre_hook(reads_records=false) -%}
+{% macro visitor_replace_pre_hook(reads_records=false, replaces='visitors') -%}
     {%- if is_incremental() -%}
         {%- if reads_records -%}
             {%- do product_warehouse.assert_incremental_run_is_current() -%}
         {%- endif -%}
         {%- if product_warehouse.incremental_strategy() != 'visitor_replace' -%}
-            {{ product_warehouse.delete_visitor_rows(this) }}
+            {{ product_warehouse.delete_replaced_rows(this, replaces) }}
         {%- endif -%}
     {%- endif -%}
 {%- endmacro %}
@@ -137,22 +148,41 @@
     {%- endif -%}
 {%- endmacro %}
 
-{#- Deletes `target`'s rows whose visitor_id this run lists. Dispatched:
-    Spark deletes through MERGE, which needs a Delta, Iceberg or Hudi
-    table (Databricks' default). -#}
-{% macro delete_visitor_rows(target) -%}
-    {{ return(adapter.dispatch('delete_visitor_rows', 'product_warehouse')(target)) }}
+{#- Deletes the `target` rows this run replaces (`replaces`, see
+    visitor_replace_config). Dispatched: Spark deletes only from Delta,
+    Iceberg or Hudi tables (Databricks' default), visitors through MERGE. -#}
+{% macro delete_replaced_rows(target, replaces='visitors') -%}
+    {{ return(adapter.dispatch('delete_replaced_rows', 'product_warehouse')(target, replaces)) }}
 {%- endmacro %}
 
-{% macro default__delete_visitor_rows(target) -%}
+{% macro default__delete_replaced_rows(target, replaces='visitors') -%}
+    {%- if replaces == 'records' -%}
+    delete from {{ target }}
+    where
+        record_key is null
+        or (
+            record_key in (
+                select this_run.record_key
+                from {{ ref('int_product_incremental_records') }} as this_run
+            )
+            and (
+                visitor_id is null
+                or visitor_id in (
+                    select affected.visitor_id
+                    from {{ ref('int_product_incremental_visitors') }} as affected
+                )
+            )
+        )
+    {%- else -%}
     delete from {{ target }}
     where visitor_id in (
         select affected.visitor_id
         from {{ ref('int_product_incremental_visitors') }} as affected
     )
+    {%- endif -%}
 {%- endmacro %}
 
-{% macro spark__delete_visitor_rows(target) -%}
+{% macro spark__delete_replaced_rows(target, replaces='visitors') -%}
     {%- set file_format = config.get('file_format', 'parquet') -%}
     {#- Only a model being run deletes; parsing, and the analysis that
         renders these statements for review, do not. -#}
@@ -163,10 +193,14 @@
             ~ " delta, iceberg or hudi tables; this one is " ~ file_format ~ ". Set +file_format: delta"
             ~ " for the package's models, or run with --full-refresh.") }}
     {%- endif -%}
+    {%- if replaces == 'records' -%}
+    {{ product_warehouse.default__delete_replaced_rows(target, replaces) }}
+    {%- else -%}
     merge into {{ target }} as existing
     using {{ ref('int_product_incremental_visitors') }} as affected
         on existing.visitor_id = affected.visitor_id
     when matched then delete
+    {%- endif -%}
 {%- endmacro %}
 
 {#- The package's incremental models (config meta names their

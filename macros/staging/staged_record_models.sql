@@ -54,3 +54,9 @@
     {%- endif -%}
     {{ return(names) }}
 {%- endmacro %}
+
+{#- One string key per record id: `source_table:event_id`, null without an
+    id (ids are unique per source table, and the table names hold no ':'). -#}
+{% macro record_key(source_table='source_table', event_id='event_id') -%}
+    {{ dbt.concat([source_table, "':'", event_id]) }}
+{%- endmacro %}

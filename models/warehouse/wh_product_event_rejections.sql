@@ -1,3 +1,7 @@
+{#- A view of the identified records' rejections: nothing to rebuild or
+    to keep in step on an incremental run. -#}
+{{ config(materialized='view') }}
+
 with
 
 records as (
@@ -13,7 +17,7 @@ records as (
         occurred_at,
         received_at
 
-    from {{ ref('int_product_records_validated') }}
+    from {{ ref('int_product_records_identified') }}
     where rejection_reason is not null
 
 ),

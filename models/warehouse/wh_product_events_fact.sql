@@ -1,11 +1,187 @@
 {{ config(**product_warehouse.visitor_replace_config(
     unique_key='event_id', watermark_column='received_at')) }}
-{#- Incremental runs rebuild this run's visitors (affected_visitors_filter). -#}
+{#-
+    Sessions (README, "Sessions"): the kept events of the identified
+    records (track, page, custom), each with its session, sequence numbers
+    and the seconds since the visitor's previous event.
+    inactivity: per visitor, ordered by (occurred_at, event_id), a session
+    starts at the first event and after every gap strictly longer than
+    product_warehouse_session_inactivity_minutes, in exact seconds.
+    source: per visitor and carried session id; events without one are
+    split by inactivity among themselves.
+    Incremental runs rebuild this run's visitors (affected_visitors_filter,
+    applied before any window: a visitor's sessions depend on that
+    visitor's events alone).
+-#}
+{%- set partition_by =
+    product_warehouse.session_partition_columns() | join(', ') -%}
+{%- set timeout_seconds =
+    var('product_warehouse_session_inactivity_minutes') * 60 -%}
+{%- set uses_source_sessions =
+    var('product_warehouse_sessionization') == 'source' %}
 -- depends_on: {{ ref('int_product_incremental_visitors') }}
 
-{#- The sessionized events (int_product_events_sessionized runs the same
-    query), restricted to the affected visitors before any window on
-    incremental runs. -#}
-{{ product_warehouse.sessionized_events_sql(
-    ref('int_product_records_identified'),
-    product_warehouse.affected_visitors_filter()) }}
+with
+
+events as (
+
+    select
+        event_id,
+        visitor_id,
+        resolved_user_id as user_id,
+        anonymous_id,
+        source_session_id,
+        source_table,
+        event_name,
+        event_type,
+        page_url,
+        page_path,
+        referrer,
+        utm_source,
+        utm_medium,
+        utm_campaign,
+        product_id,
+        order_id,
+        revenue,
+        occurred_at,
+        received_at
+
+    from {{ ref('int_product_records_identified') }}
+    where
+        {{ product_warehouse.affected_visitors_filter() }}
+        and rejection_reason is null
+        and record_type in (
+            {{ product_warehouse.string_list(
+                product_warehouse.event_record_types()) }}
+        )
+
+),
+
+events_with_previous as (
+
+    select
+        *,
+        {% if uses_source_sessions -%}
+            lag(occurred_at) over (
+                partition by {{ partition_by }}
+                order by occurred_at, event_id
+            ) as previous_in_session_scope_at,
+        {% endif -%}
+        lag(occurred_at) over (
+            partition by visitor_id
+            order by occurred_at, event_id
+        ) as previous_occurred_at
+
+    from events
+
+),
+
+events_flagged as (
+
+    {#- A gap strictly greater than the timeout, in exact seconds, starts a
+        session; so does a visitor's (or source session's) first event. -#}
+    select
+        *,
+        {#- With inactivity sessions the session scope is the visitor, so
+            the visitor's previous event is the one to measure from. -#}
+        {%- set previous_at = 'previous_in_session_scope_at'
+            if uses_source_sessions else 'previous_occurred_at' %}
+        case
+            when {{ previous_at }} is null then 1
+            {%- if uses_source_sessions %}
+            when source_session_id is not null then 0
+            {%- endif %}
+            when
+                {{ product_warehouse.seconds_between(
+                previous_at, 'occurred_at') }}
+                > {{ timeout_seconds }}
+                then 1
+            else 0
+        end as is_session_start
+
+    from events_with_previous
+
+),
+
+events_numbered as (
+
+    select
+        *,
+        sum(is_session_start) over (
+            partition by {{ partition_by }}
+            order by occurred_at, event_id
+            rows between unbounded preceding and current row
+        ) as session_index
+
+    from events_flagged
+
+),
+
+events_with_session_start as (
+
+    select
+        *,
+        first_value(event_id) over (
+            partition by {{ partition_by }}, session_index
+            order by occurred_at, event_id
+            rows between unbounded preceding and unbounded following
+        ) as session_first_event_id,
+        min(occurred_at) over (
+            partition by {{ partition_by }}, session_index
+        ) as session_start_at
+
+    from events_numbered
+
+),
+
+events_with_session as (
+
+    select
+        *,
+        {{ product_warehouse.generate_surrogate_key(
+            ['visitor_id', 'session_first_event_id']) }} as session_id
+
+    from events_with_session_start
+
+),
+
+events_sequenced as (
+
+    select
+        event_id,
+        visitor_id,
+        user_id,
+        anonymous_id,
+        session_id,
+        source_session_id,
+        source_table,
+        event_name,
+        event_type,
+        page_url,
+        page_path,
+        referrer,
+        utm_source,
+        utm_medium,
+        utm_campaign,
+        product_id,
+        order_id,
+        revenue,
+        dense_rank() over (
+            partition by visitor_id
+            order by session_start_at, session_first_event_id
+        ) as session_sequence_number,
+        row_number() over (
+            partition by session_id
+            order by occurred_at, event_id
+        ) as event_sequence_number,
+        {{ product_warehouse.seconds_between(
+            'previous_occurred_at', 'occurred_at') }}
+            as seconds_since_previous_event,
+        occurred_at,
+        received_at
+
+    from events_with_session
+
+)
+
+select * from events_sequenced

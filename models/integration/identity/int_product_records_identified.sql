@@ -1,133 +1,194 @@
 {{ config(**product_warehouse.visitor_replace_config(
     unique_key=['source_table', 'event_id'], watermark_column='received_at',
-    reads_records=true)) }}
-{#- The kept records with their visitor. Incremental (README, "Incremental
-    runs"): a run validates and identifies again only the records that can
-    belong to the affected visitors, so nothing scales with history but
-    the scans. -#}
--- depends_on: {{ ref('int_product_records_staged') }}
+    reads_records=true, replaces='records')) }}
+{#-
+    Every staged record, validated, and the kept ones identified: the
+    validation and identity rules (README, "Bad input", "Identity") are
+    this model's SQL.
+    Validation: each record's rejection_reason, checked in order
+    missing_id, missing_timestamp, missing_identity, future_timestamp,
+    then duplicate (of the copies of an id in one table, the one received
+    first is kept). Kept records have a null rejection_reason.
+    Identity: an anonymous_id maps to the user_id of its latest kept
+    record carrying both (ties to the greater event_id); a kept record's
+    resolved_user_id is its own user_id, else its anonymous_id's mapped
+    user; visitor_id adds the anonymous_id as the last fallback.
+    Incremental (README, "Incremental runs"): a run reads only the
+    records int_product_incremental_records names (every copy of each id,
+    so the duplicate check sees them all) and the records without an id,
+    and replaces those of them that are rejected or belong to this run's
+    visitors (the `visitor_replace` strategy, replaces='records').
+-#}
 -- depends_on: {{ ref('int_product_incremental_visitors') }}
 -- depends_on: {{ ref('int_product_incremental_run') }}
+-- depends_on: {{ ref('int_product_incremental_records') }}
 
 with
 
+staged as (
+
+    select
+        {{ product_warehouse.record_columns() | join(',\n        ') }}
+
+    from {{ ref('int_product_records_staged') }}
+
+),
+
 {% if is_incremental() -%}
-    affected_visitors as (
-
-        select visitor_id
-        from {{ ref('int_product_incremental_visitors') }}
-
-    ),
-
-    staged as (
+    this_run_records as (
 
         select
-            {{ product_warehouse.record_columns() | join(',\n        ') }}
-
-        from {{ ref('int_product_records_staged') }}
-
-    ),
-
-    {#- A record belongs to an affected visitor only if its user_id is one, or
-        its anonymous_id is one or was ever linked to one (its latest link can
-        only be among those links). -#}
-    linked_anonymous_ids as (
-
-        select visitor_id as anonymous_id
-        from affected_visitors
-
-        union all
-
-        select staged.anonymous_id
-        from staged
-        inner join affected_visitors
-            on staged.user_id = affected_visitors.visitor_id
-        where staged.anonymous_id is not null
-
-    ),
-
-    candidate_keys as (
-
-        select distinct
             source_table,
             event_id
 
-        from staged
-        where
-            event_id is not null
-            and (
-                user_id in (select visitor_id from affected_visitors)
-                or anonymous_id in (select anonymous_id from linked_anonymous_ids)
-            )
+        from {{ ref('int_product_incremental_records') }}
 
     ),
 
-    {#- Every copy of those ids, so the duplicate check sees them all. -#}
-    candidate_records as (
+    records as (
 
         select staged.*
 
         from staged
-        inner join candidate_keys
+        inner join this_run_records
             on
-                staged.source_table = candidate_keys.source_table
-                and staged.event_id = candidate_keys.event_id
+                staged.source_table = this_run_records.source_table
+                and staged.event_id = this_run_records.event_id
+
+        union all
+
+        select staged.*
+
+        from staged
+        where staged.event_id is null
 
     ),
-
-    {{ product_warehouse.validate_records_ctes('candidate_records') }},
-
-    records as (
-
-        select
-            {{ product_warehouse.record_columns() | join(',\n        ') }}
-
-        from records_validated
-        where rejection_reason is null
-
-    ),
-
-    {{ product_warehouse.identity_map_ctes('records') }},
 {%- else -%}
     records as (
 
-        select
-            {{ product_warehouse.record_columns() | join(',\n        ') }}
-
-        from {{ ref('int_product_records_validated') }}
-        where rejection_reason is null
-
-    ),
-
-    identity_map as (
-
-        select
-            anonymous_id,
-            mapped_user_id
-
-        from {{ ref('int_product_identity_map') }}
+        select *
+        from staged
 
     ),
 {%- endif %}
 
+records_checked as (
+
+    select
+        *,
+        case
+            when event_id is null then 'missing_id'
+            when occurred_at is null then 'missing_timestamp'
+            when anonymous_id is null and user_id is null
+                then 'missing_identity'
+            when
+                {{ product_warehouse.seconds_between(
+                    'received_at', 'occurred_at') }}
+                > {{ var('product_warehouse_max_future_minutes') * 60 }}
+                then 'future_timestamp'
+        end as invalid_reason
+
+    from records
+
+),
+
+records_ranked as (
+
+    {#- Copies of one id in one table: the one received first is kept. The
+        later keys only make the pick deterministic among equal received_at. -#}
+    select
+        *,
+        row_number() over (
+            partition by source_table, event_id, invalid_reason
+            order by
+                case when received_at is null then 1 else 0 end,
+                received_at,
+                occurred_at,
+                coalesce(anonymous_id, ''),
+                coalesce(user_id, ''),
+                coalesce(event_name, '')
+        ) as copy_number
+
+    from records_checked
+
+),
+
+records_validated as (
+
+    select
+        *,
+        coalesce(
+            invalid_reason,
+            case when copy_number > 1 then 'duplicate' end
+        ) as rejection_reason
+
+    from records_ranked
+
+),
+
+identity_links_ranked as (
+
+    select
+        anonymous_id,
+        user_id,
+        row_number() over (
+            partition by anonymous_id
+            order by occurred_at desc, event_id desc
+        ) as link_rank
+
+    from records_validated
+    where
+        rejection_reason is null
+        and anonymous_id is not null
+        and user_id is not null
+
+),
+
+identity_map as (
+
+    select
+        anonymous_id,
+        user_id as mapped_user_id
+
+    from identity_links_ranked
+    where link_rank = 1
+
+),
+
 records_identified as (
 
     select
-        {{ product_warehouse.record_columns('records') | join(',\n        ') }},
-        coalesce(
-            records.user_id, identity_map.mapped_user_id
-        ) as resolved_user_id,
-        coalesce(
-            records.user_id,
-            identity_map.mapped_user_id,
-            records.anonymous_id
-        ) as visitor_id
+        {{ product_warehouse.record_key(
+            'records_validated.source_table',
+            'records_validated.event_id') }} as record_key,
+        {{ product_warehouse.record_columns('records_validated')
+            | join(',\n        ') }},
+        records_validated.rejection_reason,
+        records_validated.copy_number,
+        case
+            when records_validated.rejection_reason is null
+                then coalesce(
+                    records_validated.user_id, identity_map.mapped_user_id
+                )
+        end as resolved_user_id,
+        case
+            when records_validated.rejection_reason is null
+                then coalesce(
+                    records_validated.user_id,
+                    identity_map.mapped_user_id,
+                    records_validated.anonymous_id
+                )
+        end as visitor_id
 
-    from records
+    from records_validated
     left join identity_map
-        on records.anonymous_id = identity_map.anonymous_id
+        on records_validated.anonymous_id = identity_map.anonymous_id
 
 )
 
 select * from records_identified
-where {{ product_warehouse.affected_visitors_filter() }}
+{%- if is_incremental() %}
+where
+    visitor_id is null
+    or {{ product_warehouse.affected_visitors_filter() }}
+{%- endif %}

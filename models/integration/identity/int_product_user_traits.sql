@@ -13,7 +13,9 @@ identifies as (
         occurred_at
 
     from {{ ref('int_product_records_identified') }}
-    where record_type = 'identify'
+    where
+        record_type = 'identify'
+        and rejection_reason is null
 
 ),
 
