@@ -1,29 +1,46 @@
-"""Benchmark: the package's full build against the floor, per size.
+"""Benchmark: the package's full build against two floors, per size.
 
     .venv/bin/python bench/run.py                 # 1M and 10M events
     .venv/bin/python bench/run.py --sizes 1000000 # one size
     .venv/bin/python bench/run.py --with-50m      # adds 50M
 
 For each size, one process (this script re-invoked with --one) works on
-the same generated Segment data (bench/data/, made once by the generator,
-seed 42, 30 days):
-- floor: one hand-written DuckDB statement computing the sessions fact's
-  essentials (dedupe, identity stitching, 30-minute sessionization,
-  per-session totals) from the raw tables: what the engine needs for the
-  essential work;
+a copy of the same generated Segment data (bench/data/, made once by the
+generator, seed 42, 30 days), in this order:
+- essentials floor: one hand-written DuckDB statement (FLOOR_SQL)
+  computing only the sessions fact's essentials (dedupe, identity
+  stitching, 30-minute sessionization, per-session totals) from the raw
+  tables: what the engine needs for the essential work. Timed in this
+  process.
+- like-for-like floor: hand-written DuckDB statements (bench/floor.sql)
+  that build, from the raw tables and the package's channel sources seed
+  (loaded by `dbt seed` first, untimed), tables holding exactly the rows of
+  the package's full build of wh_product_events_fact, _sessions_fact,
+  _users_dim, _journeys_fact and wh_product_event_rejections with the
+  package's default vars, in schema bench_floor of the same DuckDB file.
+  Timed in a child process of its own (this script with --floor), from
+  connecting to closing the database, so its peak memory is its own.
 - incremental: the raw rows received after the start of day 30 (the last
   day, and stragglers received later) are set aside, the package is built
   on the rest (not timed), those rows are loaded back and a plain `dbt run`
   of the package's models is timed: one day on top of 29;
 - full: `dbt run --full-refresh` of the package's models on all 30 days,
-  in the same fresh user project (tests not included). Its four
+  in the same fresh user project (tests not included). Its six
   incremental models must hold the same row counts as after the
-  incremental run, or the benchmark fails.
-It prints a table of wall seconds, peak memory (RSS of the process,
-sampled every 20 ms), events per second and the ratios full/floor and
+  incremental run, and each like-for-like floor table must equal the
+  package's table row for row (same columns and types; `except all` both
+  ways empty, DOUBLE columns rounded to 6 decimals, timestamps exact), or
+  the benchmark fails naming the table;
+- dbt parse+compile: then `dbt parse --no-partial-parse` plus
+  `dbt compile --select package:product_warehouse` (on the full data),
+  timed together: dbt's own fixed cost, part of every run.
+dbt commands timed run in this process through dbtRunner (Python start-up
+and imports not included); peak memory is the RSS of the process, sampled
+every 20 ms. The script prints a table of wall seconds, peak memory,
+events per second and the ratios full/floor (for both floors) and
 incremental/full, then the full build's seconds of each product metrics
-model, and writes them to bench/results.json.
-Ratios are computed against the floor measured in the same run.
+model, and writes them to bench/results.json. Ratios are computed against
+the floors measured in the same run.
 """
 
 from __future__ import annotations
@@ -32,6 +49,7 @@ import argparse
 import json
 import os
 import platform
+import re
 import subprocess
 import sys
 import tempfile
@@ -48,6 +66,17 @@ INCREMENTAL_MODELS = ("int_product_records_identified", "wh_product_events_fact"
 METRICS_MODELS = ("int_product_visitor_days", "wh_product_metrics_xa", "wh_product_retention_xa",
                   "wh_product_lifecycle_xa", "wh_product_stickiness_xa")
 DATA = ROOT / "bench" / "data"
+FLOOR_FILE = ROOT / "bench" / "floor.sql"
+FLOOR_SCHEMA = "bench_floor"
+# The tables the like-for-like floor builds, each equal to the package's.
+FLOOR_TABLES = ("wh_product_events_fact", "wh_product_sessions_fact", "wh_product_users_dim",
+                "wh_product_journeys_fact", "wh_product_event_rejections")
+# The package's default vars that the like-for-like floor hard-codes
+# (journey length 5, no traits, no session event counts, no internal hosts
+# are in its SQL).
+PAGE_EVENT_NAME = "page_view"
+MAX_FUTURE_MINUTES = 1440
+SESSION_INACTIVITY_MINUTES = 30
 sys.path.insert(0, str(ROOT))
 
 FLOOR_SQL = """
@@ -122,6 +151,128 @@ class PeakRss:
         self.running = False
         self.thread.join()
 
+# The like-for-like floor's staged columns: per raw table, its record type
+# and the raw column (or SQL literal) each canonical column comes from, as
+# in models/staging/segment/*.sql.
+STAGING = {
+    "tracks": ("track", {
+        "event_id": "id", "anonymous_id": "anonymous_id", "user_id": "user_id",
+        "source_session_id": "context_session_id", "event_name": "event",
+        "event_type": "'track'", "page_url": "context_page_url",
+        "page_path": "context_page_path", "referrer": "context_page_referrer",
+        "utm_source": "context_campaign_source", "utm_medium": "context_campaign_medium",
+        "utm_campaign": "context_campaign_name", "product_id": "product_id",
+        "order_id": "order_id", "revenue": "revenue"}),
+    "pages": ("page", {
+        "event_id": "id", "anonymous_id": "anonymous_id", "user_id": "user_id",
+        "source_session_id": "context_session_id", "event_name": f"'{PAGE_EVENT_NAME}'",
+        "event_type": "'page'", "page_url": "url", "page_path": "path", "referrer": "referrer",
+        "utm_source": "context_campaign_source", "utm_medium": "context_campaign_medium",
+        "utm_campaign": "context_campaign_name", "product_id": "product_id",
+        "order_id": "order_id", "revenue": "revenue"}),
+    "identifies": ("identify", {"event_id": "id", "anonymous_id": "anonymous_id",
+                                "user_id": "user_id"}),
+}
+RECORD_COLUMNS = ("event_id", "anonymous_id", "user_id", "source_session_id", "event_name",
+                  "event_type", "page_url", "page_path", "referrer", "utm_source", "utm_medium",
+                  "utm_campaign", "product_id", "order_id", "revenue")
+NARROW_COLUMNS = ("event_id", "anonymous_id", "user_id", "event_name")
+EMPTY_AS_NULL = ("event_id", "anonymous_id", "user_id", "source_session_id")
+# k, the raw row's key: its rowid plus its table's offset.
+KEY_OFFSETS = {"tracks": 0, "pages": 1 << 40, "identifies": 2 << 40}
+
+
+def staged_select(con, raw: str, columns=RECORD_COLUMNS) -> str:
+    """One raw table's rows as staged records: a column the table lacks is
+    a typed null (fill_staging_columns), '' ids are null, timestamps UTC."""
+    record_type, sources = STAGING[raw]
+    types = dict(con.execute(
+        "select column_name, data_type from information_schema.columns "
+        "where table_schema = 'segment' and table_name = ?", [raw]).fetchall())
+    items = [f"rowid + {KEY_OFFSETS[raw]} as k", f"'{raw}' as source_table",
+             f"'{record_type}' as record_type"]
+    for name in columns:
+        source = sources.get(name)
+        kind = "double" if name == "revenue" else "varchar"
+        if source and source.startswith("'"):
+            expression = source
+        elif source in types:
+            expression = f'cast("{source}" as {kind})'
+            if name in EMPTY_AS_NULL:
+                expression = f"nullif({expression}, '')"
+        else:
+            expression = f"cast(null as {kind})"
+        items.append(f"{expression} as {name}")
+    for raw_name, name in (("timestamp", "occurred_at"), ("received_at", "received_at")):
+        data_type = (types.get(raw_name) or "").upper()
+        if not data_type:
+            expression = "cast(null as timestamp)"
+        elif "TIME ZONE" in data_type:
+            expression = f"""cast("{raw_name}" at time zone 'UTC' as timestamp)"""
+        else:
+            expression = f'cast("{raw_name}" as timestamp)'
+        items.append(f"{expression} as {name}")
+    return "select " + ", ".join(items) + f" from segment.{raw}"
+
+
+def floor_statements(con) -> list[str]:
+    """bench/floor.sql, filled in for this database, one string per statement."""
+    union = "\n    union all\n    ".join
+    text = "\n".join(line for line in FLOOR_FILE.read_text().splitlines()
+                     if not line.lstrip().startswith("--"))
+    text = text.format(
+        schema=FLOOR_SCHEMA, seed="analytics.product_warehouse_channel_sources",
+        max_future_seconds=MAX_FUTURE_MINUTES * 60,
+        timeout_us=SESSION_INACTIVITY_MINUTES * 60 * 1_000_000,
+        records=union(staged_select(con, raw, NARROW_COLUMNS) for raw in RAW_TABLES),
+        events=union(staged_select(con, raw) for raw in ("tracks", "pages")),
+        pages=staged_select(con, "pages"))
+    return [s.strip() for s in re.split(r";\s*\n", text) if s.strip()]
+
+
+def like_floor(database: Path) -> dict:
+    """The like-for-like floor on `database` (run in a child process)."""
+    import duckdb
+
+    with PeakRss() as rss:
+        started = time.perf_counter()
+        con = duckdb.connect(str(database))
+        for statement in floor_statements(con):
+            con.execute(statement)
+        rows = {t: con.execute(f"select count(*) from {FLOOR_SCHEMA}.{t}").fetchone()[0]
+                for t in FLOOR_TABLES}
+        con.close()
+        seconds = time.perf_counter() - started
+    return {"seconds": seconds, "peak_mb": rss.peak, "rows": rows}
+
+
+def check_floor_equals_package(con) -> None:
+    """Each floor table holds exactly the package table's rows, or SystemExit."""
+    def columns(schema, name):
+        return con.execute(
+            "select column_name, data_type from information_schema.columns "
+            "where table_schema = ? and table_name = ? order by ordinal_position",
+            [schema, name]).fetchall()
+
+    for name in FLOOR_TABLES:
+        package, floor = columns("analytics", name), columns(FLOOR_SCHEMA, name)
+        if sorted(package) != sorted(floor):
+            raise SystemExit(f"like-for-like floor: {name} columns differ: "
+                             f"package {package}, floor {floor}")
+        select = ", ".join(f'round("{c}", 6) as "{c}"' if data_type == "DOUBLE" else f'"{c}"'
+                           for c, data_type in package)
+        package_rows = f"select {select} from analytics.{name}"
+        floor_rows = f"select {select} from {FLOOR_SCHEMA}.{name}"
+        missing = f"({package_rows} except all {floor_rows})"
+        extra = f"({floor_rows} except all {package_rows})"
+        counts = [con.execute(f"select count(*) from {q}").fetchone()[0] for q in (missing, extra)]
+        if any(counts):
+            examples = [con.execute(f"select * from {q} limit 2").fetchall() for q in (missing, extra)]
+            raise SystemExit(
+                f"like-for-like floor: {name} differs from the package's: {counts[0]} package rows "
+                f"missing from the floor, e.g. {examples[0]}; {counts[1]} floor rows not in the "
+                f"package, e.g. {examples[1]} (columns {[c for c, _ in package]})")
+
 
 def data_file(events: int) -> Path:
     from product_warehouse_harness.generate import generate
@@ -166,9 +317,24 @@ def measure_one(events: int) -> dict:
     (project / "profiles.yml").write_text(json.dumps({"bench": {"target": "dev", "outputs": {
         "dev": {"type": "duckdb", "path": str(database), "schema": "analytics", "threads": 2}}}}))
     args = ["--project-dir", str(project), "--profiles-dir", str(project), "--quiet"]
-    assert dbtRunner().invoke(["deps", *args]).success
-    # The package's own seed (search engines and social sites, for channels).
-    assert dbtRunner().invoke(["seed", "--select", "package:product_warehouse", *args]).success
+    # deps and the package's own seed (search engines and social sites, for
+    # channels) in a dbt process of their own: dbtRunner keeps the DuckDB
+    # file locked, and the like-for-like floor's process must open it.
+    for command in (["deps"], ["seed", "--select", "package:product_warehouse"]):
+        dbt = subprocess.run([sys.executable, "-m", "dbt.cli.main", *command, *args],
+                             capture_output=True, text=True)
+        if dbt.returncode != 0:
+            raise SystemExit(f"dbt {command[0]} failed:\n{dbt.stdout}{dbt.stderr}")
+
+    # The like-for-like floor, on all 30 days, before any package build.
+    floor = subprocess.run([sys.executable, __file__, "--floor", str(database)],
+                           capture_output=True, text=True)
+    if floor.returncode != 0:
+        raise SystemExit(f"like-for-like floor failed at {events} events:\n{floor.stderr}")
+    floor = json.loads(floor.stdout.strip().splitlines()[-1])
+    result["like_floor_seconds"] = floor["seconds"]
+    result["like_floor_peak_mb"] = floor["peak_mb"]
+    result["like_floor_rows"] = floor["rows"]
 
     def dbt_run(*flags: str, profile: str | None = None) -> float:
         started = time.perf_counter()
@@ -222,23 +388,42 @@ def measure_one(events: int) -> dict:
     if after_incremental != after_full:
         raise SystemExit(f"incremental {after_incremental} != full refresh {after_full}")
     result["package_sessions"] = after_full["wh_product_sessions_fact"]
+    con = duckdb.connect(str(database))
+    check_floor_equals_package(con)
+    con.close()
+
+    # dbt's fixed cost: parsing the project and compiling the package.
+    for step, command in (("parse", ["parse", "--no-partial-parse"]),
+                          ("compile", ["compile", "--select", "package:product_warehouse"])):
+        started = time.perf_counter()
+        if not dbtRunner().invoke([*command, *args]).success:
+            raise SystemExit(f"dbt {step} failed at {events} events")
+        result[f"{step}_seconds"] = time.perf_counter() - started
+    result["parse_compile_seconds"] = result["parse_seconds"] + result["compile_seconds"]
+    result["full_over_floor"] = result["full_seconds"] / result["floor_seconds"]
+    result["full_over_like_floor"] = result["full_seconds"] / result["like_floor_seconds"]
+    result["incremental_over_full"] = result["incremental_seconds"] / result["full_seconds"]
     database.unlink()
     return result
 
 
 def table(results: list[dict]) -> str:
     lines = [
-        "| events | floor s | floor peak MB | full build s | full peak MB | full events/s | full/floor "
-        "| last-day events | incremental s | incremental peak MB | incremental/full |",
-        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "| events | essentials floor s | essentials floor peak MB | like-for-like floor s "
+        "| like-for-like floor peak MB | full build s | full peak MB | full events/s "
+        "| full/essentials floor | full/like-for-like floor | last-day events | incremental s "
+        "| incremental peak MB | incremental/full | dbt parse+compile s |",
+        "|---:|" + "---:|" * 14,
     ]
     for r in results:
         lines.append(
             f"| {r['events']:,} | {r['floor_seconds']:.1f} | {r['floor_peak_mb']:,} | "
+            f"{r['like_floor_seconds']:.1f} | {r['like_floor_peak_mb']:,} | "
             f"{r['full_seconds']:.1f} | {r['full_peak_mb']:,} | {r['events'] / r['full_seconds']:,.0f} | "
-            f"{r['full_seconds'] / r['floor_seconds']:.2f} | {r['incremental_events']:,} | "
+            f"{r['full_seconds'] / r['floor_seconds']:.2f} | "
+            f"{r['full_seconds'] / r['like_floor_seconds']:.2f} | {r['incremental_events']:,} | "
             f"{r['incremental_seconds']:.1f} | {r['incremental_peak_mb']:,} | "
-            f"{r['incremental_seconds'] / r['full_seconds']:.2f} |")
+            f"{r['incremental_seconds'] / r['full_seconds']:.2f} | {r['parse_compile_seconds']:.1f} |")
     lines += ["", "| events | " + " | ".join(f"{m} s (full)" for m in METRICS_MODELS) + " |",
               "|---:|" + "---:|" * len(METRICS_MODELS)]
     for r in results:
@@ -254,8 +439,12 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="*", default=[1_000_000, 10_000_000])
     parser.add_argument("--with-50m", action="store_true")
     parser.add_argument("--one", type=int, help=argparse.SUPPRESS)
+    parser.add_argument("--floor", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "results.json")
     args = parser.parse_args()
+    if args.floor:
+        print(json.dumps(like_floor(args.floor)))
+        return
     if args.one:
         print(json.dumps(measure_one(args.one)))
         return
