@@ -41,16 +41,25 @@
     row of this run's visitors) or 'records' (int_product_records_identified:
     the rows of this run's records that are rejected or belong to this
     run's visitors, and every row without an id). -#}
-{% macro visitor_replace_config(unique_key, watermark_column, reads_records=false, replaces='visitors') -%}
+{% macro visitor_replace_config(unique_key, watermark_column, reads_records=false, replaces='visitors', reopen_column=none, reopen_point='reopen_at') -%}
     {%- if replaces not in ['visitors', 'records'] -%}
         {{ exceptions.raise_compiler_error(
             "visitor_replace_config: replaces must be 'visitors' or 'records', got '" ~ replaces ~ "'") }}
+    {%- endif -%}
+    {%- if reopen_column and (replaces != 'visitors' or unique_key is not string) -%}
+        {{ exceptions.raise_compiler_error(
+            "visitor_replace_config: reopen_column needs replaces='visitors' and a one-column unique_key") }}
+    {%- endif -%}
+    {%- set meta = {'product_warehouse_watermark': watermark_column, 'product_warehouse_replaces': replaces} -%}
+    {%- if reopen_column -%}
+        {%- do meta.update({'product_warehouse_reopen': {
+            'column': reopen_column, 'point': reopen_point, 'key': unique_key}}) -%}
     {%- endif -%}
     {{ return({
         'materialized': 'incremental',
         'unique_key': unique_key,
         'incremental_strategy': product_warehouse.incremental_strategy(),
-        'meta': {'product_warehouse_watermark': watermark_column, 'product_warehouse_replaces': replaces},
+        'meta': meta,
         'pre_hook': ["{{ product_warehouse.visitor_replace_pre_hook("
             ~ (reads_records | string | lower) ~ ", '" ~ replaces ~ "') }}"],
     }) }}
@@ -90,18 +99,18 @@
     {%- set meta = config.get('meta') or {} -%}
     {{ return(product_warehouse.visitor_replace_sql(
         arg_dict['target_relation'], arg_dict['temp_relation'], arg_dict['dest_columns'],
-        meta.get('product_warehouse_replaces', 'visitors'))) }}
+        meta.get('product_warehouse_replaces', 'visitors'), meta.get('product_warehouse_reopen'))) }}
 {%- endmacro %}
 
 {#- Delete the target's rows this run replaces, insert the rebuilt ones:
     two statements of the model's transaction. -#}
-{% macro visitor_replace_sql(target, source, dest_columns, replaces='visitors') -%}
-    {{ return(adapter.dispatch('visitor_replace_sql', 'product_warehouse')(target, source, dest_columns, replaces)) }}
+{% macro visitor_replace_sql(target, source, dest_columns, replaces='visitors', reopen=none) -%}
+    {{ return(adapter.dispatch('visitor_replace_sql', 'product_warehouse')(target, source, dest_columns, replaces, reopen)) }}
 {%- endmacro %}
 
-{% macro default__visitor_replace_sql(target, source, dest_columns, replaces='visitors') -%}
+{% macro default__visitor_replace_sql(target, source, dest_columns, replaces='visitors', reopen=none) -%}
     {%- set columns = get_quoted_csv(dest_columns | map(attribute='name')) -%}
-    {{ product_warehouse.delete_replaced_rows(target, replaces) }};
+    {{ product_warehouse.delete_replaced_rows(target, replaces, reopen) }};
 
     insert into {{ target }} ({{ columns }})
     select {{ columns }}
@@ -119,7 +128,8 @@
             {%- do product_warehouse.assert_incremental_run_is_current() -%}
         {%- endif -%}
         {%- if product_warehouse.incremental_strategy() != 'visitor_replace' -%}
-            {{ product_warehouse.delete_replaced_rows(this, replaces) }}
+            {{ product_warehouse.delete_replaced_rows(
+                this, replaces, (config.get('meta') or {}).get('product_warehouse_reopen')) }}
         {%- endif -%}
     {%- endif -%}
 {%- endmacro %}
@@ -151,11 +161,16 @@
 {#- Deletes the `target` rows this run replaces (`replaces`, see
     visitor_replace_config). Dispatched: Spark deletes only from Delta,
     Iceberg or Hudi tables (Databricks' default), visitors through MERGE. -#}
-{% macro delete_replaced_rows(target, replaces='visitors') -%}
-    {{ return(adapter.dispatch('delete_replaced_rows', 'product_warehouse')(target, replaces)) }}
+{% macro delete_replaced_rows(target, replaces='visitors', reopen=none) -%}
+    {{ return(adapter.dispatch('delete_replaced_rows', 'product_warehouse')(target, replaces, reopen)) }}
 {%- endmacro %}
 
-{% macro default__delete_replaced_rows(target, replaces='visitors') -%}
+{#- `reopen` (the model's config meta product_warehouse_reopen): it replaces,
+    of each reopened visitor, only the rows whose `column` is at or after
+    the visitor's `point` (int_product_incremental_visitors), found by
+    the model's one-column unique `key`; whole visitors when reopen_at is
+    null. -#}
+{% macro default__delete_replaced_rows(target, replaces='visitors', reopen=none) -%}
     {%- if replaces == 'records' -%}
     delete from {{ target }}
     where
@@ -173,6 +188,17 @@
                 )
             )
         )
+    {%- elif reopen -%}
+    delete from {{ target }}
+    where {{ reopen.key }} in (
+        select existing.{{ reopen.key }}
+        from {{ target }} as existing
+        inner join {{ ref('int_product_incremental_visitors') }} as affected
+            on existing.visitor_id = affected.visitor_id
+        where
+            affected.reopen_at is null
+            or existing.{{ reopen.column }} >= affected.{{ reopen.point }}
+    )
     {%- else -%}
     delete from {{ target }}
     where visitor_id in (
@@ -182,7 +208,7 @@
     {%- endif -%}
 {%- endmacro %}
 
-{% macro spark__delete_replaced_rows(target, replaces='visitors') -%}
+{% macro spark__delete_replaced_rows(target, replaces='visitors', reopen=none) -%}
     {%- set file_format = config.get('file_format', 'parquet') -%}
     {#- Only a model being run deletes; parsing, and the analysis that
         renders these statements for review, do not. -#}
@@ -194,11 +220,18 @@
             ~ " for the package's models, or run with --full-refresh.") }}
     {%- endif -%}
     {%- if replaces == 'records' -%}
-    {{ product_warehouse.default__delete_replaced_rows(target, replaces) }}
+    {{ product_warehouse.default__delete_replaced_rows(target, replaces, reopen) }}
     {%- else -%}
     merge into {{ target }} as existing
     using {{ ref('int_product_incremental_visitors') }} as affected
-        on existing.visitor_id = affected.visitor_id
+        on
+            existing.visitor_id = affected.visitor_id
+            {%- if reopen %}
+            and (
+                affected.reopen_at is null
+                or existing.{{ reopen.column }} >= affected.{{ reopen.point }}
+            )
+            {%- endif %}
     when matched then delete
     {%- endif -%}
 {%- endmacro %}
@@ -247,16 +280,32 @@
         {{ return(none) }}
     {%- endif -%}
     {%- set names = adapter.get_columns_in_relation(relation) | map(attribute='name') | map('lower') | list -%}
-    {%- if column | lower not in names -%}
+    {%- set reopen = (node.config.get('meta') or {}).get('product_warehouse_reopen') or {} -%}
+    {%- for needed in [column, reopen.get('column')] if needed and needed | lower not in names -%}
         {{ exceptions.raise_compiler_error(
-            "product_warehouse: " ~ relation ~ " has no column " ~ column ~ ", its incremental watermark"
+            "product_warehouse: " ~ relation ~ " has no column " ~ needed ~ ", which incremental runs read"
             ~ " (the table was built by an older version of the package). Rebuild it once:"
             ~ " dbt run --full-refresh --select " ~ node.name) }}
-    {%- endif -%}
+    {%- endfor -%}
     {{ return(relation) }}
 {%- endmacro %}
 
 {#- A timestamp literal from a 'YYYY-MM-DD[ HH:MM:SS]' string var. -#}
 {% macro timestamp_literal(value) -%}
     cast({{ product_warehouse.string_literal(value | string) }} as {{ dbt.type_timestamp() }})
+{%- endmacro %}
+
+{#- The stored table of the package's model `name` (found in the graph,
+    not through ref: it may be downstream), or none when it is not built
+    yet; `column` is one it must have (watermark_relation). -#}
+{% macro stored_model_relation(name, column) -%}
+    {%- if execute -%}
+        {%- for node in graph.nodes.values() -%}
+            {%- if node.resource_type == 'model' and node.package_name == 'product_warehouse'
+                and node.name == name and node.config.materialized in ['incremental', 'table'] -%}
+                {{ return(product_warehouse.watermark_relation(node, column)) }}
+            {%- endif -%}
+        {%- endfor -%}
+    {%- endif -%}
+    {{ return(none) }}
 {%- endmacro %}

@@ -1,17 +1,44 @@
 {#-
     The visitors this run rebuilds (ADR 0004's rule, once for every
-    incremental model): from every staged record, whatever its validity
-    (a later copy can displace an earlier one), received at or after the
-    run's cutoff (int_product_incremental_run) or with a null received_at:
-    its user_id, its anonymous_id, and every user_id any record ever
-    linked to that anonymous_id (the visitor its anonymous events
-    belonged to before and the one they belong to now are among them).
-    A null cutoff (a model missing or empty) takes every record. Empty
-    when no model will run incrementally (--full-refresh, or none of them
-    built yet): nothing reads the list then.
+    incremental model), and for each the point it is rebuilt from
+    (ADR 0008, README "Incremental runs").
+    Who: from every staged record, whatever its validity (a later copy
+    can displace an earlier one), received at or after the run's cutoff
+    (int_product_incremental_run) or with a null received_at: its
+    user_id, its anonymous_id, and every user_id any record ever linked
+    to that anonymous_id (the visitor its anonymous events belonged to
+    before and the one they belong to now are among them). A null cutoff
+    (a model missing or empty) takes every record.
+    From where: a visitor is rebuilt whole (reopen_at null) when a new
+    record may change which events are its own: it carries an
+    anonymous_id -> user_id link that no kept record received before the
+    cutoff carried, or its anonymous_id is linked to more than one user,
+    or its id has a copy received before the cutoff, or it has no
+    occurred_at; and always in `source` sessionization (a source session
+    id can join any stored session) or when the sessions fact is not
+    built. Any other visitor is reopened: its stored sessions that end
+    more than the inactivity timeout before its earliest new event are
+    left alone (no new event can join them, in exact seconds as the
+    sessions rule measures), and it is rebuilt from reopen_at, the start
+    of its first other stored session or that earliest new event,
+    whichever is earlier. Every model's stored state agrees on that point
+    (the events before the earliest new event are the same in each), so
+    it is read from the stored sessions fact.
+    Empty when no model will run incrementally (--full-refresh, or none
+    of them built yet): nothing reads the list then.
 -#}
 {%- set found = product_warehouse.incremental_watermarks() -%}
 {%- set any_incremental = found['watermarks'] and not flags.FULL_REFRESH -%}
+{%- set timeout_seconds =
+    var('product_warehouse_session_inactivity_minutes') * 60 -%}
+{%- set identified = product_warehouse.stored_model_relation(
+    'int_product_records_identified', 'received_at') -%}
+{%- set stored_sessions = product_warehouse.stored_model_relation(
+    'wh_product_sessions_fact', 'last_received_at') -%}
+{%- set can_reopen = any_incremental
+    and identified is not none
+    and stored_sessions is not none
+    and var('product_warehouse_sessionization') != 'source' %}
 
 with
 
@@ -25,8 +52,11 @@ run as (
 records as (
 
     select
+        source_table,
+        event_id,
         anonymous_id,
         user_id,
+        occurred_at,
         received_at
 
     from {{ ref('int_product_records_staged') }}
@@ -36,8 +66,8 @@ records as (
 new_records as (
 
     select
-        records.anonymous_id,
-        records.user_id
+        records.*,
+        run.cutoff_at
 
     from records
     cross join run
@@ -51,35 +81,276 @@ new_records as (
 
 ),
 
-new_anonymous_ids as (
+{% if can_reopen -%}
+    new_anonymous_ids as (
 
-    select distinct anonymous_id
+        select distinct anonymous_id
 
-    from new_records
-    where anonymous_id is not null
+        from new_records
+        where anonymous_id is not null
+
+    ),
+
+    {#- Links (anonymous_id -> user_id) a kept record received before the
+        cutoff carried: a new record carrying one of them, on an
+        anonymous_id linked to no other user, changes no identity. -#}
+    known_links as (
+
+        select distinct
+            identified.anonymous_id,
+            identified.user_id
+
+        from {{ identified }} as identified
+        cross join run
+        where
+            identified.rejection_reason is null
+            and identified.anonymous_id is not null
+            and identified.user_id is not null
+            and identified.received_at < run.cutoff_at
+
+    ),
+
+    anonymous_ids_with_several_users as (
+
+        select records.anonymous_id
+
+        from records
+        inner join new_anonymous_ids
+            on records.anonymous_id = new_anonymous_ids.anonymous_id
+        where records.user_id is not null
+        group by 1
+        having count(distinct records.user_id) > 1
+
+    ),
+
+    ids_with_earlier_copies as (
+
+        select distinct
+            new_records.source_table,
+            new_records.event_id
+
+        from new_records
+        inner join records
+            on
+                new_records.source_table = records.source_table
+                and new_records.event_id = records.event_id
+        where records.received_at < new_records.cutoff_at
+
+    ),
+
+    new_records_checked as (
+
+        select
+            new_records.anonymous_id,
+            new_records.user_id,
+            new_records.occurred_at,
+            case
+                when new_records.cutoff_at is null then 1
+                when new_records.occurred_at is null then 1
+                when ids_with_earlier_copies.event_id is not null then 1
+                when
+                    new_records.anonymous_id is not null
+                    and new_records.user_id is not null
+                    and (
+                        known_links.anonymous_id is null
+                        or several.anonymous_id is not null
+                    )
+                    then 1
+                else 0
+            end as rebuilds_whole
+
+        from new_records
+        left join known_links
+            on
+                new_records.anonymous_id = known_links.anonymous_id
+                and new_records.user_id = known_links.user_id
+        left join anonymous_ids_with_several_users as several
+            on new_records.anonymous_id = several.anonymous_id
+        left join ids_with_earlier_copies
+            on
+                new_records.source_table = ids_with_earlier_copies.source_table
+                and new_records.event_id = ids_with_earlier_copies.event_id
+
+    ),
+{%- else -%}
+    new_records_checked as (
+
+        select
+            anonymous_id,
+            user_id,
+            occurred_at,
+            1 as rebuilds_whole
+
+        from new_records
+
+    ),
+{%- endif %}
+
+links as (
+
+    select distinct
+        anonymous_id,
+        user_id
+
+    from records
+    where anonymous_id is not null and user_id is not null
 
 ),
 
-candidate_ids as (
+candidates as (
 
-    select anonymous_id as visitor_id
-    from new_anonymous_ids
+    select
+        anonymous_id as visitor_id,
+        occurred_at,
+        rebuilds_whole
+
+    from new_records_checked
+    where anonymous_id is not null
 
     union all
 
-    select user_id as visitor_id
-    from new_records
+    select
+        user_id as visitor_id,
+        occurred_at,
+        rebuilds_whole
+
+    from new_records_checked
     where user_id is not null
 
     union all
 
-    select records.user_id as visitor_id
-    from records
-    inner join new_anonymous_ids
-        on records.anonymous_id = new_anonymous_ids.anonymous_id
-    where records.user_id is not null
+    select
+        links.user_id as visitor_id,
+        new_records_checked.occurred_at,
+        new_records_checked.rebuilds_whole
+
+    from new_records_checked
+    inner join links
+        on new_records_checked.anonymous_id = links.anonymous_id
+
+),
+
+visitors as (
+
+    select
+        visitor_id,
+        max(rebuilds_whole) as rebuilds_whole,
+        min(occurred_at) as earliest_new_at
+
+    from candidates
+    group by 1
+
+),
+
+{% if can_reopen -%}
+    reopened_visitors as (
+
+        select
+            visitor_id,
+            earliest_new_at
+
+        from visitors
+        where rebuilds_whole = 0
+
+    ),
+
+    sessions_classified as (
+
+        select
+            reopened_visitors.visitor_id,
+            sessions.session_start_at,
+            sessions.session_end_at,
+            case
+                when
+                    {{ product_warehouse.seconds_between(
+                        'sessions.session_end_at',
+                        'reopened_visitors.earliest_new_at') }}
+                    > {{ timeout_seconds }}
+                    then 1
+                else 0
+            end as is_untouched
+
+        from {{ stored_sessions }} as sessions
+        inner join reopened_visitors
+            on sessions.visitor_id = reopened_visitors.visitor_id
+
+    ),
+
+    reopen_points as (
+
+        select
+            visitor_id,
+            count(
+                case when is_untouched = 1 then session_start_at end
+            ) as sessions_before,
+            min(
+                case when is_untouched = 0 then session_start_at end
+            ) as first_touched_start_at,
+            max(
+                case when is_untouched = 1 then session_end_at end
+            ) as previous_event_at,
+            max(
+                case when is_untouched = 1 then session_start_at end
+            ) as previous_session_start_at
+
+        from sessions_classified
+        group by 1
+
+    ),
+
+    reopened as (
+
+        select
+            reopened_visitors.visitor_id,
+            case
+                when
+                    reopen_points.first_touched_start_at
+                    < reopened_visitors.earliest_new_at
+                    then reopen_points.first_touched_start_at
+                else reopened_visitors.earliest_new_at
+            end as reopen_at,
+            coalesce(reopen_points.sessions_before, 0) as sessions_before,
+            reopen_points.previous_event_at,
+            reopen_points.previous_session_start_at
+
+        from reopened_visitors
+        left join reopen_points
+            on reopened_visitors.visitor_id = reopen_points.visitor_id
+
+    ),
+{%- else -%}
+    reopened as (
+
+        select
+            visitor_id,
+            cast(null as {{ dbt.type_timestamp() }}) as reopen_at,
+            0 as sessions_before,
+            cast(null as {{ dbt.type_timestamp() }}) as previous_event_at,
+            cast(
+                null as {{ dbt.type_timestamp() }}
+            ) as previous_session_start_at
+
+        from visitors
+        where 1 = 0
+
+    ),
+{%- endif %}
+
+affected as (
+
+    select
+        visitors.visitor_id,
+        reopened.reopen_at,
+        reopened.previous_event_at,
+        coalesce(reopened.sessions_before, 0) as sessions_before,
+        coalesce(
+            reopened.previous_session_start_at, reopened.reopen_at
+        ) as sessions_reopen_at
+
+    from visitors
+    left join reopened
+        on visitors.visitor_id = reopened.visitor_id
 
 )
 
-select distinct visitor_id
-from candidate_ids
+select * from affected

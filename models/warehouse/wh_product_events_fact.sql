@@ -1,5 +1,6 @@
 {{ config(**product_warehouse.visitor_replace_config(
-    unique_key='event_id', watermark_column='received_at')) }}
+    unique_key='event_id', watermark_column='received_at',
+    reopen_column='occurred_at')) }}
 {#-
     Sessions (README, "Sessions"): the kept events of the identified
     records (track, page, custom), each with its session, sequence numbers
@@ -9,9 +10,13 @@
     product_warehouse_session_inactivity_minutes, in exact seconds.
     source: per visitor and carried session id; events without one are
     split by inactivity among themselves.
-    Incremental runs rebuild this run's visitors (affected_visitors_filter,
-    applied before any window: a visitor's sessions depend on that
-    visitor's events alone).
+    Incremental runs rebuild this run's visitors (a visitor's sessions
+    depend on that visitor's events alone), each from its reopen_at
+    (int_product_incremental_visitors; null: whole): the events before
+    it are stored and stay, no new event can join their sessions, so the
+    rebuilt part starts a session, its session numbers continue after
+    the sessions_before stored ones, and its first event's previous event
+    is the stored one at previous_event_at.
 -#}
 {%- set partition_by =
     product_warehouse.session_partition_columns() | join(', ') -%}
@@ -23,34 +28,63 @@
 
 with
 
+{% if is_incremental() -%}
+    affected as (
+
+        select
+            visitor_id,
+            reopen_at,
+            sessions_before,
+            previous_event_at
+
+        from {{ ref('int_product_incremental_visitors') }}
+
+    ),
+{%- endif %}
+
 events as (
 
     select
-        event_id,
-        visitor_id,
-        resolved_user_id as user_id,
-        anonymous_id,
-        source_session_id,
-        source_table,
-        event_name,
-        event_type,
-        page_url,
-        page_path,
-        referrer,
-        utm_source,
-        utm_medium,
-        utm_campaign,
-        product_id,
-        order_id,
-        revenue,
-        occurred_at,
-        received_at
+        records.event_id,
+        records.visitor_id,
+        records.resolved_user_id as user_id,
+        records.anonymous_id,
+        records.source_session_id,
+        records.source_table,
+        records.event_name,
+        records.event_type,
+        records.page_url,
+        records.page_path,
+        records.referrer,
+        records.utm_source,
+        records.utm_medium,
+        records.utm_campaign,
+        records.product_id,
+        records.order_id,
+        records.revenue,
+        records.occurred_at,
+        records.received_at,
+        {%- if is_incremental() %}
+            affected.sessions_before,
+            affected.previous_event_at
+        {%- else %}
+            0 as sessions_before,
+            cast(null as {{ dbt.type_timestamp() }}) as previous_event_at
+        {%- endif %}
 
-    from {{ ref('int_product_records_identified') }}
+    from {{ ref('int_product_records_identified') }} as records
+    {%- if is_incremental() %}
+        inner join affected
+            on
+                records.visitor_id = affected.visitor_id
+                and (
+                    affected.reopen_at is null
+                    or records.occurred_at >= affected.reopen_at
+                )
+    {%- endif %}
     where
-        {{ product_warehouse.affected_visitors_filter() }}
-        and rejection_reason is null
-        and record_type in (
+        records.rejection_reason is null
+        and records.record_type in (
             {{ product_warehouse.string_list(
                 product_warehouse.event_record_types()) }}
         )
@@ -67,9 +101,12 @@ events_with_previous as (
                 order by occurred_at, event_id
             ) as previous_in_session_scope_at,
         {% endif -%}
-        lag(occurred_at) over (
-            partition by visitor_id
-            order by occurred_at, event_id
+        coalesce(
+            lag(occurred_at) over (
+                partition by visitor_id
+                order by occurred_at, event_id
+            ),
+            previous_event_at
         ) as previous_occurred_at
 
     from events
@@ -166,7 +203,7 @@ events_sequenced as (
         product_id,
         order_id,
         revenue,
-        dense_rank() over (
+        sessions_before + dense_rank() over (
             partition by visitor_id
             order by session_start_at, session_first_event_id
         ) as session_sequence_number,

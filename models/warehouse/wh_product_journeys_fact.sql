@@ -5,24 +5,46 @@
 {%- endfor -%}
 
 {{ config(**product_warehouse.visitor_replace_config(
-    unique_key='event_id', watermark_column='received_at')) }}
-{#- Incremental runs rebuild this run's visitors (affected_visitors_filter). -#}
+    unique_key='event_id', watermark_column='received_at',
+    reopen_column='occurred_at')) }}
+{#- Incremental runs rebuild this run's visitors, each from its reopen_at
+    (int_product_incremental_visitors): whole sessions, as the events
+    fact rebuilt them. -#}
 -- depends_on: {{ ref('int_product_incremental_visitors') }}
 
 with
 
+{% if is_incremental() -%}
+    affected as (
+
+        select
+            visitor_id,
+            reopen_at
+
+        from {{ ref('int_product_incremental_visitors') }}
+
+    ),
+{%- endif %}
+
 events as (
 
     select
-        event_id,
-        session_id,
-        visitor_id,
-        event_name,
-        event_sequence_number,
-        received_at
+        events.event_id,
+        events.session_id,
+        events.visitor_id,
+        events.event_name,
+        events.event_sequence_number,
+        events.occurred_at,
+        events.received_at
 
-    from {{ ref('wh_product_events_fact') }}
-    where {{ product_warehouse.affected_visitors_filter() }}
+    from {{ ref('wh_product_events_fact') }} as events
+    {%- if is_incremental() %}
+        inner join affected
+            on events.visitor_id = affected.visitor_id
+        where
+            affected.reopen_at is null
+            or events.occurred_at >= affected.reopen_at
+    {%- endif %}
 
 ),
 
@@ -40,6 +62,7 @@ journeys as (
             ) as event_{{ k }},
         {%- endfor %}
         event_sequence_number,
+        occurred_at,
         received_at
 
     from events
@@ -58,6 +81,7 @@ journeys_with_path as (
         {%- endfor %}
         {{ product_warehouse.join_non_null(steps, ' > ') }} as journey_path,
         event_sequence_number,
+        occurred_at,
         received_at
 
     from journeys

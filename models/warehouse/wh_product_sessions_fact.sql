@@ -9,32 +9,55 @@
 {%- endfor %}
 
 {{ config(**product_warehouse.visitor_replace_config(
-    unique_key='session_id', watermark_column='last_received_at')) }}
-{#- Incremental runs rebuild this run's visitors (affected_visitors_filter). -#}
+    unique_key='session_id', watermark_column='last_received_at',
+    reopen_column='session_start_at', reopen_point='sessions_reopen_at')) }}
+{#- Incremental runs rebuild this run's visitors, each from its
+    sessions_reopen_at (int_product_incremental_visitors): the last stored
+    session the events fact left alone is rebuilt too, for its
+    next_session_start_at. -#}
 -- depends_on: {{ ref('int_product_incremental_visitors') }}
 
 with
 
+{% if is_incremental() -%}
+    affected as (
+
+        select
+            visitor_id,
+            reopen_at,
+            sessions_reopen_at
+
+        from {{ ref('int_product_incremental_visitors') }}
+
+    ),
+{%- endif %}
+
 events as (
 
     select
-        event_id,
-        session_id,
-        visitor_id,
-        event_name,
-        event_type,
-        page_path,
-        referrer,
-        utm_source,
-        utm_medium,
-        utm_campaign,
-        session_sequence_number,
-        event_sequence_number,
-        occurred_at,
-        received_at
+        events.event_id,
+        events.session_id,
+        events.visitor_id,
+        events.event_name,
+        events.event_type,
+        events.page_path,
+        events.referrer,
+        events.utm_source,
+        events.utm_medium,
+        events.utm_campaign,
+        events.session_sequence_number,
+        events.event_sequence_number,
+        events.occurred_at,
+        events.received_at
 
-    from {{ ref('wh_product_events_fact') }}
-    where {{ product_warehouse.affected_visitors_filter() }}
+    from {{ ref('wh_product_events_fact') }} as events
+    {%- if is_incremental() %}
+        inner join affected
+            on events.visitor_id = affected.visitor_id
+        where
+            affected.reopen_at is null
+            or events.occurred_at >= affected.sessions_reopen_at
+    {%- endif %}
 
 ),
 

@@ -72,6 +72,7 @@ def test_compiled_sql_parses_in_dialect(installed, target, case):
         assert "2026-01-01 06:00:00" in run and "max(last_received_at)" in run, run
         statements = next(f for f in files if f.name == "incremental_statements.sql").read_text()
         assert "delete from" in statements and "int_product_incremental_visitors" in statements
+        assert "reopen_at" in statements  # the reopened visitors' delete
     failures = []
     for path in files:
         try:

@@ -135,6 +135,12 @@ class Warehouse:
                     f"insert into {SCHEMA}.{table} ({quoted}) values ({placeholders})", values)
             connection.commit()
 
+    def scalar(self, sql: str):
+        with self._connection() as connection:
+            cursor = connection.cursor()
+            cursor.execute(sql.format(schema=self.model_schema))
+            return cursor.fetchone()[0]
+
     def rows(self, model: str) -> list[tuple]:
         with self._connection() as connection:
             cursor = connection.cursor()
@@ -327,6 +333,9 @@ def test_incremental_runs_equal_a_full_refresh(warehouse, seed, extra_vars):
 
     rng = random.Random(seed * 1000)
     runs = 0
+    # Visitors rebuilt from a later session (stored sessions kept), and
+    # visitors rebuilt whole, over every incremental run.
+    reopened = whole = 0
     for number in range(SCHEDULES_PER_DATASET):
         batches = make_schedule(rows, rng)
         warehouse.reset_raw()
@@ -334,10 +343,23 @@ def test_incremental_runs_equal_a_full_refresh(warehouse, seed, extra_vars):
             warehouse.load(batch)
             build(vars, full_refresh=index == 0)
             runs += 1
+            if index > 0:
+                reopened += warehouse.scalar(
+                    "select count(*) from {schema}.int_product_incremental_visitors"
+                    " where sessions_before > 0")
+                whole += warehouse.scalar(
+                    "select count(*) from {schema}.int_product_incremental_visitors"
+                    " where reopen_at is null")
         actual = snapshot(warehouse)
         assert_same(actual, expected,
                     f"dataset {seed}, schedule {number} ({[len(b) for b in batches]} rows per batch)")
     assert runs > SCHEDULES_PER_DATASET * 2
+    # Both kinds of rebuild happened (source sessionization: whole only).
+    assert whole > 0
+    if extra_vars.get("product_warehouse_sessionization") == "source":
+        assert reopened == 0
+    else:
+        assert reopened > 5, reopened
 
 
 def test_an_incremental_run_with_nothing_new_changes_nothing(warehouse):
