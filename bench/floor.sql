@@ -170,7 +170,7 @@ inner join wide on sequenced.k = wide.k;
 create table {schema}.wh_product_journeys_fact as
 select event_id, session_id, visitor_id, event_name, event_2, event_3, event_4, event_5,
     nullif(concat_ws(' > ', event_name, event_2, event_3, event_4, event_5), '') as journey_path,
-    event_sequence_number, received_at
+    event_sequence_number, occurred_at, received_at
 from floor_sequenced;
 
 -- Sessions: totals on the narrow rows, the landing and exit page rows
