@@ -252,7 +252,8 @@ select *,
 from categorized;
 
 create table {schema}.wh_product_sessions_fact as
-select session_id, visitor_id, landing_page_path, exit_page_path, utm_source, utm_medium,
+select session_id, visitor_id, case when is_resolved then visitor_id end as user_id,
+    landing_page_path, exit_page_path, utm_source, utm_medium,
     utm_campaign, referrer, channel, session_sequence_number,
     (epoch_us(session_end_at) - epoch_us(session_start_at)) / 1000000.0
         as session_duration_seconds,

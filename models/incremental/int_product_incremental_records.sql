@@ -1,10 +1,13 @@
 {#-
     The records this run validates and identifies again (README,
-    "Incremental runs"; ADR 0006), one row per (source_table, event_id):
-    every id a record of this run's visitors carries (its user_id is one
-    of them, or its anonymous_id is one or was ever linked to one: the
-    anonymous id's latest link is then among those records), and every
-    id received at or after the run's cutoff, whatever its validity.
+    "Incremental runs"; ADR 0006, ADR 0009), one row per (source_table,
+    event_id): every id received at or after the run's cutoff, whatever
+    its validity, and every id a record of this run's visitors rebuilt
+    whole carries (its user_id is one of them, or its anonymous_id is one
+    or was ever linked to one: the anonymous id's latest link is then
+    among those records). A reopened visitor's identity cannot change
+    (ADR 0008), so its stored records stay as they are and only its new
+    ones are validated and identified (against the stored links).
     int_product_records_identified rebuilds every copy of these ids (the
     duplicate check sees them all) and every record without an id.
     Empty when no model will run incrementally.
@@ -25,6 +28,7 @@ visitors as (
 
     select visitor_id
     from {{ ref('int_product_incremental_visitors') }}
+    where reopen_at is null
 
 ),
 

@@ -38,6 +38,7 @@ events as (
         events.event_id,
         events.session_id,
         events.visitor_id,
+        events.user_id,
         events.event_name,
         events.event_type,
         events.page_path,
@@ -87,6 +88,7 @@ session_totals as (
 
     select
         session_id,
+        max(user_id) as user_id,
         count(*) as event_count,
         sum(
             case when event_type = 'page' then 1 else 0 end
@@ -223,6 +225,7 @@ sessions_joined as (
     select
         sessions_per_visitor.session_id,
         sessions_per_visitor.visitor_id,
+        session_totals.user_id,
         landing_pages.landing_page_path,
         exit_pages.exit_page_path,
         landing_pages.utm_source,

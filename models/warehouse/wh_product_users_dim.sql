@@ -2,30 +2,25 @@
 
 {{ config(**product_warehouse.visitor_replace_config(
     unique_key='visitor_id', watermark_column='last_received_at')) }}
-{#- Incremental runs rebuild this run's visitors (affected_visitors_filter). -#}
+{#- One row per visitor, from its sessions (each session's totals are its
+    events'). Incremental runs rebuild this run's visitors
+    (affected_visitors_filter) from the stored sessions fact, which the run
+    brought up to date first: no event is read again. -#}
 -- depends_on: {{ ref('int_product_incremental_visitors') }}
 
 with
-
-events as (
-
-    select
-        visitor_id,
-        user_id,
-        occurred_at,
-        received_at
-
-    from {{ ref('wh_product_events_fact') }}
-    where {{ product_warehouse.affected_visitors_filter() }}
-
-),
 
 sessions as (
 
     select
         session_id,
         visitor_id,
-        session_sequence_number
+        user_id,
+        session_sequence_number,
+        event_count,
+        session_start_at,
+        session_end_at,
+        last_received_at
 
     from {{ ref('wh_product_sessions_fact') }}
     where {{ product_warehouse.affected_visitors_filter() }}
@@ -41,26 +36,16 @@ user_traits as (
 
 ),
 
-visitor_events as (
-
-    select
-        visitor_id,
-        max(user_id) as user_id,
-        count(*) as event_count,
-        min(occurred_at) as first_seen_at,
-        max(occurred_at) as last_seen_at,
-        max(received_at) as last_received_at
-
-    from events
-    group by 1
-
-),
-
 visitor_sessions as (
 
     select
         visitor_id,
+        max(user_id) as user_id,
         count(*) as session_count,
+        cast(sum(event_count) as {{ dbt.type_bigint() }}) as event_count,
+        min(session_start_at) as first_seen_at,
+        max(session_end_at) as last_seen_at,
+        max(last_received_at) as last_received_at,
         max(
             case when session_sequence_number = 1 then session_id end
         ) as first_session_id,
@@ -89,28 +74,26 @@ last_sessions as (
 users as (
 
     select
-        visitor_events.visitor_id,
-        visitor_events.user_id,
+        visitor_sessions.visitor_id,
+        visitor_sessions.user_id,
         visitor_sessions.first_session_id,
         last_sessions.last_session_id,
         {%- for trait in traits %}
         user_traits.{{ trait }},
         {%- endfor %}
         visitor_sessions.session_count,
-        visitor_events.event_count,
-        visitor_events.user_id is not null as is_identified,
-        visitor_events.first_seen_at,
-        visitor_events.last_seen_at,
+        visitor_sessions.event_count,
+        visitor_sessions.user_id is not null as is_identified,
+        visitor_sessions.first_seen_at,
+        visitor_sessions.last_seen_at,
         user_traits.last_identified_at,
-        visitor_events.last_received_at
+        visitor_sessions.last_received_at
 
-    from visitor_events
-    inner join visitor_sessions
-        on visitor_events.visitor_id = visitor_sessions.visitor_id
+    from visitor_sessions
     inner join last_sessions
-        on visitor_events.visitor_id = last_sessions.visitor_id
+        on visitor_sessions.visitor_id = last_sessions.visitor_id
     left join user_traits
-        on visitor_events.visitor_id = user_traits.visitor_id
+        on visitor_sessions.visitor_id = user_traits.visitor_id
 
 )
 

@@ -17,7 +17,10 @@
     records int_product_incremental_records names (every copy of each id,
     so the duplicate check sees them all) and the records without an id,
     and replaces those of them that are rejected or belong to this run's
-    visitors (the `visitor_replace` strategy, replaces='records').
+    visitors (the `visitor_replace` strategy, replaces='records'). The
+    identity links are those of the records read and of the stored kept
+    records it does not replace (ADR 0009): the same links a full build
+    ranks, so a reopened visitor's new records map as its stored ones do.
 -#}
 -- depends_on: {{ ref('int_product_incremental_visitors') }}
 -- depends_on: {{ ref('int_product_incremental_run') }}
@@ -126,6 +129,49 @@ records_validated as (
 
 ),
 
+identity_links as (
+
+    select
+        anonymous_id,
+        user_id,
+        occurred_at,
+        event_id
+
+    from records_validated
+    where
+        rejection_reason is null
+        and anonymous_id is not null
+        and user_id is not null
+    {%- if is_incremental() %}
+
+    {#- The stored kept links of this run's anonymous ids whose records this
+        run does not read again. #}
+
+    union all
+
+    select
+        stored.anonymous_id,
+        stored.user_id,
+        stored.occurred_at,
+        stored.event_id
+
+    from {{ this }} as stored
+    left join this_run_records
+        on
+            stored.source_table = this_run_records.source_table
+            and stored.event_id = this_run_records.event_id
+    where
+        stored.rejection_reason is null
+        and stored.user_id is not null
+        and stored.anonymous_id in (
+            select run_anonymous_ids.anonymous_id
+            from records as run_anonymous_ids
+        )
+        and this_run_records.event_id is null
+    {%- endif %}
+
+),
+
 identity_links_ranked as (
 
     select
@@ -136,11 +182,7 @@ identity_links_ranked as (
             order by occurred_at desc, event_id desc
         ) as link_rank
 
-    from records_validated
-    where
-        rejection_reason is null
-        and anonymous_id is not null
-        and user_id is not null
+    from identity_links
 
 ),
 
