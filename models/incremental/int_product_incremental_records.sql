@@ -10,77 +10,93 @@
     ones are validated and identified (against the stored links).
     int_product_records_identified rebuilds every copy of these ids (the
     duplicate check sees them all) and every record without an id.
-    Empty when no model will run incrementally.
+    The new records are int_product_incremental_new_records; the records
+    before them are read from the stored identified records, which hold
+    every record received before the cutoff (ADR 0009). Empty when no
+    model will run incrementally.
 -#}
-{%- set found = product_warehouse.incremental_watermarks() -%}
-{%- set any_incremental = found['watermarks'] and not flags.FULL_REFRESH %}
+{%- set identified = product_warehouse.stored_model_relation(
+    'int_product_records_identified', 'received_at') %}
+-- depends_on: {{ ref('int_product_incremental_visitors') }}
 
 with
 
-run as (
-
-    select cutoff_at
-    from {{ ref('int_product_incremental_run') }}
-
-),
-
-visitors as (
-
-    select visitor_id
-    from {{ ref('int_product_incremental_visitors') }}
-    where reopen_at is null
-
-),
-
-staged as (
+new_records as (
 
     select
         source_table,
         event_id,
         anonymous_id,
-        user_id,
-        received_at
+        user_id
 
-    from {{ ref('int_product_records_staged') }}
-    where
-        {{ 'true' if any_incremental else 'false' }}
-        and event_id is not null
+    from {{ ref('int_product_incremental_new_records') }}
+    where event_id is not null
 
 ),
 
-linked_anonymous_ids as (
+{% if identified is not none -%}
+    visitors as (
 
-    select visitor_id as anonymous_id
-    from visitors
+        select visitor_id
+        from {{ ref('int_product_incremental_visitors') }}
+        where reopen_at is null
 
-    union all
+    ),
 
-    select staged.anonymous_id
-    from staged
-    inner join visitors
-        on staged.user_id = visitors.visitor_id
-    where staged.anonymous_id is not null
+    linked_anonymous_ids as (
 
-),
+        select visitor_id as anonymous_id
+        from visitors
 
+        union all
+
+        select new_records.anonymous_id
+        from new_records
+        inner join visitors
+            on new_records.user_id = visitors.visitor_id
+        where new_records.anonymous_id is not null
+
+        union all
+
+        select identified.anonymous_id
+        from {{ identified }} as identified
+        inner join visitors
+            on identified.user_id = visitors.visitor_id
+        where identified.anonymous_id is not null
+
+    ),
+{%- endif %}
+
+{#- The new records, and the records before them (the stored identified
+    records, ADR 0009; with none stored every record is new) of this
+    run's visitors rebuilt whole. -#}
 this_run_records as (
 
     select
-        staged.source_table,
-        staged.event_id
+        source_table,
+        event_id
 
-    from staged
-    cross join run
+    from new_records
+    {%- if identified is not none %}
+
+    union all
+
+    select
+        identified.source_table,
+        identified.event_id
+
+    from {{ identified }} as identified
     where
-        staged.user_id in (
-            select affected.visitor_id from visitors as affected
+        identified.event_id is not null
+        and (
+            identified.user_id in (
+                select affected.visitor_id from visitors as affected
+            )
+            or identified.anonymous_id in (
+                select linked.anonymous_id from linked_anonymous_ids as linked
+            )
         )
-        or staged.anonymous_id in (
-            select linked.anonymous_id from linked_anonymous_ids as linked
-        )
-        or run.cutoff_at is null
-        or staged.received_at is null
-        or staged.received_at >= run.cutoff_at
+    {%- endif %}
 
 )
 

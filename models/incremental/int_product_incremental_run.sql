@@ -72,6 +72,8 @@ cutoff as (
 
 select
     {{ product_warehouse.string_literal(invocation_id) }} as invocation_id,
-    cutoff_at
+    cutoff_at,
+    {{ 'true' if watermarks and not flags.FULL_REFRESH else 'false' }}
+        as is_incremental_run
 
 from cutoff

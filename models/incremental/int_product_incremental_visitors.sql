@@ -2,13 +2,13 @@
     The visitors this run rebuilds (ADR 0004's rule, once for every
     incremental model), and for each the point it is rebuilt from
     (ADR 0008, README "Incremental runs").
-    Who: from every staged record, whatever its validity (a later copy
-    can displace an earlier one), received at or after the run's cutoff
-    (int_product_incremental_run) or with a null received_at: its
+    Who: from every record new in this run (int_product_incremental_new_records,
+    whatever its validity: a later copy can displace an earlier one): its
     user_id, its anonymous_id, and every user_id any record ever linked
     to that anonymous_id (the visitor its anonymous events belonged to
-    before and the one they belong to now are among them). A null cutoff
-    (a model missing or empty) takes every record.
+    before and the one they belong to now are among them). What came
+    before the cutoff is read from the stored identified records, which
+    hold every record received before it (ADR 0009).
     From where: a visitor is rebuilt whole (reopen_at null) when a new
     record may change which events are its own: it carries an
     anonymous_id -> user_id link that no kept record received before the
@@ -27,16 +27,13 @@
     Empty when no model will run incrementally (--full-refresh, or none
     of them built yet): nothing reads the list then.
 -#}
-{%- set found = product_warehouse.incremental_watermarks() -%}
-{%- set any_incremental = found['watermarks'] and not flags.FULL_REFRESH -%}
 {%- set timeout_seconds =
     var('product_warehouse_session_inactivity_minutes') * 60 -%}
 {%- set identified = product_warehouse.stored_model_relation(
     'int_product_records_identified', 'received_at') -%}
 {%- set stored_sessions = product_warehouse.stored_model_relation(
     'wh_product_sessions_fact', 'last_received_at') -%}
-{%- set can_reopen = any_incremental
-    and identified is not none
+{%- set can_reopen = identified is not none
     and stored_sessions is not none
     and var('product_warehouse_sessionization') != 'source' %}
 
@@ -49,39 +46,22 @@ run as (
 
 ),
 
-records as (
-
-    select
-        source_table,
-        event_id,
-        anonymous_id,
-        user_id,
-        occurred_at,
-        received_at
-
-    from {{ ref('int_product_records_staged') }}
-
-),
-
 new_records as (
 
     select
-        records.*,
+        new_records.source_table,
+        new_records.event_id,
+        new_records.anonymous_id,
+        new_records.user_id,
+        new_records.occurred_at,
         run.cutoff_at
 
-    from records
+    from {{ ref('int_product_incremental_new_records') }} as new_records
     cross join run
-    where
-        {{ 'true' if any_incremental else 'false' }}
-        and (
-            run.cutoff_at is null
-            or records.received_at is null
-            or records.received_at >= run.cutoff_at
-        )
 
 ),
 
-{% if can_reopen -%}
+{% if identified is not none -%}
     new_anonymous_ids as (
 
         select distinct anonymous_id
@@ -91,35 +71,60 @@ new_records as (
 
     ),
 
-    {#- Links (anonymous_id -> user_id) a kept record received before the
-        cutoff carried: a new record carrying one of them, on an
-        anonymous_id linked to no other user, changes no identity. -#}
-    known_links as (
+    {#- The links (anonymous_id -> user_id) of the new records' anonymous ids
+        that records received before the cutoff carried, all stored in the
+        identified records; is_kept: a kept record carried it. -#}
+    earlier_links as (
 
-        select distinct
+        select
             identified.anonymous_id,
-            identified.user_id
+            identified.user_id,
+            max(
+                case when identified.rejection_reason is null then 1 else 0 end
+            ) as is_kept
 
         from {{ identified }} as identified
+        inner join new_anonymous_ids
+            on identified.anonymous_id = new_anonymous_ids.anonymous_id
         cross join run
         where
-            identified.rejection_reason is null
-            and identified.anonymous_id is not null
-            and identified.user_id is not null
+            identified.user_id is not null
             and identified.received_at < run.cutoff_at
+        group by 1, 2
 
     ),
+{%- endif %}
 
+{#- Every user any record links a new record's anonymous_id to. -#}
+links as (
+
+    select
+        anonymous_id,
+        user_id
+
+    from new_records
+    where anonymous_id is not null and user_id is not null
+    {%- if identified is not none %}
+
+    union all
+
+    select
+        anonymous_id,
+        user_id
+
+    from earlier_links
+    {%- endif %}
+
+),
+
+{% if can_reopen -%}
     anonymous_ids_with_several_users as (
 
-        select records.anonymous_id
+        select anonymous_id
 
-        from records
-        inner join new_anonymous_ids
-            on records.anonymous_id = new_anonymous_ids.anonymous_id
-        where records.user_id is not null
+        from links
         group by 1
-        having count(distinct records.user_id) > 1
+        having count(distinct user_id) > 1
 
     ),
 
@@ -130,11 +135,11 @@ new_records as (
             new_records.event_id
 
         from new_records
-        inner join records
+        inner join {{ identified }} as identified
             on
-                new_records.source_table = records.source_table
-                and new_records.event_id = records.event_id
-        where records.received_at < new_records.cutoff_at
+                new_records.source_table = identified.source_table
+                and new_records.event_id = identified.event_id
+        where identified.received_at < new_records.cutoff_at
 
     ),
 
@@ -152,7 +157,7 @@ new_records as (
                     new_records.anonymous_id is not null
                     and new_records.user_id is not null
                     and (
-                        known_links.anonymous_id is null
+                        earlier_links.anonymous_id is null
                         or several.anonymous_id is not null
                     )
                     then 1
@@ -160,10 +165,11 @@ new_records as (
             end as rebuilds_whole
 
         from new_records
-        left join known_links
+        left join earlier_links
             on
-                new_records.anonymous_id = known_links.anonymous_id
-                and new_records.user_id = known_links.user_id
+                new_records.anonymous_id = earlier_links.anonymous_id
+                and new_records.user_id = earlier_links.user_id
+                and earlier_links.is_kept = 1
         left join anonymous_ids_with_several_users as several
             on new_records.anonymous_id = several.anonymous_id
         left join ids_with_earlier_copies
@@ -185,17 +191,6 @@ new_records as (
 
     ),
 {%- endif %}
-
-links as (
-
-    select distinct
-        anonymous_id,
-        user_id
-
-    from records
-    where anonymous_id is not null and user_id is not null
-
-),
 
 candidates as (
 

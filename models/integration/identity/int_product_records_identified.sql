@@ -48,22 +48,20 @@ staged as (
 
     ),
 
+    {#- One pass over the staged records (a second reference would make
+        some engines materialize all of them). -#}
     records as (
 
         select staged.*
 
         from staged
-        inner join this_run_records
+        left join this_run_records
             on
                 staged.source_table = this_run_records.source_table
                 and staged.event_id = this_run_records.event_id
-
-        union all
-
-        select staged.*
-
-        from staged
-        where staged.event_id is null
+        where
+            this_run_records.event_id is not null
+            or staged.event_id is null
 
     ),
 {%- else -%}
