@@ -3,6 +3,7 @@
     .venv/bin/python bench/run.py                 # 1M and 10M events
     .venv/bin/python bench/run.py --sizes 1000000 # one size
     .venv/bin/python bench/run.py --with-50m      # adds 50M
+    .venv/bin/python bench/run.py --sizes --with-100m  # 100M, full build only
 
 For each size, one process (this script re-invoked with --one) works on
 a copy of the same generated Segment data (bench/data/, made once by the
@@ -23,7 +24,11 @@ generator, seed 42, 30 days), in this order:
 - incremental: the raw rows received after the start of day 30 (the last
   day, and stragglers received later) are set aside, the package is built
   on the rest (not timed), those rows are loaded back and a plain `dbt run`
-  of the package's models is timed: one day on top of 29;
+  of the package's models is timed: one day on top of 29; then the same
+  `dbt run` again with nothing newly loaded (what any run costs, whatever
+  it loads: dbt's per-model work, the tables rebuilt whole, the reads of
+  stored tables, and the records of the lookback window read again),
+  which must change no row count;
 - full: `dbt run --full-refresh` of the package's models on all 30 days,
   in the same fresh user project (tests not included). Its six
   incremental models must hold the same row counts as after the
@@ -31,14 +36,21 @@ generator, seed 42, 30 days), in this order:
   package's table row for row (same columns and types; `except all` both
   ways empty, DOUBLE columns rounded to 6 decimals, timestamps exact), or
   the benchmark fails naming the table;
+- core: `dbt run --full-refresh` of only those five tables and the models
+  they read (`+wh_product_events_fact ...`): the full build's part that
+  the like-for-like floor also does, with dbt's per-model work; the
+  floor's tables are compared with the package's after it;
 - dbt parse+compile: then `dbt parse --no-partial-parse` plus
   `dbt compile --select package:product_warehouse` (on the full data),
   timed together: dbt's own fixed cost, part of every run.
+With --with-100m, 100M events get only the full build (seconds and
+peak memory, no floors, no incremental run): the target there is that it
+builds at all within the machine's memory.
 dbt commands timed run in this process through dbtRunner (Python start-up
 and imports not included); peak memory is the RSS of the process, sampled
 every 20 ms. The script prints a table of wall seconds, peak memory,
-events per second and the ratios full/floor (for both floors) and
-incremental/full, then the full build's seconds of each product metrics
+events per second and the ratios full/floor (for both floors),
+core/like-for-like floor and incremental/full, then the full build's seconds of each product metrics
 model, and writes them to bench/results.json. Ratios are computed against
 the floors measured in the same run.
 """
@@ -287,8 +299,9 @@ def data_file(events: int) -> Path:
     return path
 
 
-def measure_one(events: int) -> dict:
-    """Floor, then the package's full build, on a copy of the data."""
+def measure_one(events: int, build_only: bool = False) -> dict:
+    """Floors, incremental run and full build, on a copy of the data
+    (build_only: the full build alone)."""
     import duckdb
     from dbt.cli.main import dbtRunner
 
@@ -299,15 +312,16 @@ def measure_one(events: int) -> dict:
     database.write_bytes(source.read_bytes())
     result = {"events": events}
 
-    with PeakRss() as rss:
-        started = time.perf_counter()
-        con = duckdb.connect(str(database))
-        con.execute(FLOOR_SQL)
-        result["floor_sessions"] = con.execute(
-            "select count(*) from main.bench_floor_sessions").fetchone()[0]
-        con.close()
-        result["floor_seconds"] = time.perf_counter() - started
-    result["floor_peak_mb"] = rss.peak
+    if not build_only:
+        with PeakRss() as rss:
+            started = time.perf_counter()
+            con = duckdb.connect(str(database))
+            con.execute(FLOOR_SQL)
+            result["floor_sessions"] = con.execute(
+                "select count(*) from main.bench_floor_sessions").fetchone()[0]
+            con.close()
+            result["floor_seconds"] = time.perf_counter() - started
+        result["floor_peak_mb"] = rss.peak
 
     project = work / "project"
     project.mkdir()
@@ -326,15 +340,16 @@ def measure_one(events: int) -> dict:
         if dbt.returncode != 0:
             raise SystemExit(f"dbt {command[0]} failed:\n{dbt.stdout}{dbt.stderr}")
 
-    # The like-for-like floor, on all 30 days, before any package build.
-    floor = subprocess.run([sys.executable, __file__, "--floor", str(database)],
-                           capture_output=True, text=True)
-    if floor.returncode != 0:
-        raise SystemExit(f"like-for-like floor failed at {events} events:\n{floor.stderr}")
-    floor = json.loads(floor.stdout.strip().splitlines()[-1])
-    result["like_floor_seconds"] = floor["seconds"]
-    result["like_floor_peak_mb"] = floor["peak_mb"]
-    result["like_floor_rows"] = floor["rows"]
+    if not build_only:
+        # The like-for-like floor, on all 30 days, before any package build.
+        floor = subprocess.run([sys.executable, __file__, "--floor", str(database)],
+                               capture_output=True, text=True)
+        if floor.returncode != 0:
+            raise SystemExit(f"like-for-like floor failed at {events} events:\n{floor.stderr}")
+        floor = json.loads(floor.stdout.strip().splitlines()[-1])
+        result["like_floor_seconds"] = floor["seconds"]
+        result["like_floor_peak_mb"] = floor["peak_mb"]
+        result["like_floor_rows"] = floor["rows"]
 
     def dbt_run(*flags: str, profile: str | None = None) -> float:
         started = time.perf_counter()
@@ -358,6 +373,14 @@ def measure_one(events: int) -> dict:
         con.close()
         return counts
 
+    if build_only:
+        with PeakRss() as rss:
+            result["full_seconds"] = dbt_run("--full-refresh", profile="full")
+        result["full_peak_mb"] = rss.peak
+        result["full_row_counts"] = row_counts()
+        database.unlink()
+        return result
+
     # 29 days, then the last day's rows (by load time) on top.
     con = duckdb.connect(str(database))
     last_day = con.execute(
@@ -380,6 +403,11 @@ def measure_one(events: int) -> dict:
         result["incremental_seconds"] = dbt_run(profile="incremental")
     result["incremental_peak_mb"] = rss.peak
     after_incremental = row_counts()
+    # The same run again with nothing newly loaded: what any run costs,
+    # whatever it loads (it still reads the lookback window again).
+    result["noop_seconds"] = dbt_run(profile="noop")
+    if row_counts() != after_incremental:
+        raise SystemExit(f"a run with nothing new changed row counts at {events} events")
 
     with PeakRss() as rss:
         result["full_seconds"] = dbt_run("--full-refresh", profile="full")
@@ -388,6 +416,13 @@ def measure_one(events: int) -> dict:
     if after_incremental != after_full:
         raise SystemExit(f"incremental {after_incremental} != full refresh {after_full}")
     result["package_sessions"] = after_full["wh_product_sessions_fact"]
+    # The same five tables as the like-for-like floor and the models they
+    # read, nothing else: the full build's like-for-like part.
+    core = [f"+{name}" for name in FLOOR_TABLES]
+    started = time.perf_counter()
+    if not dbtRunner().invoke(["run", "--full-refresh", "--select", *core, *args]).success:
+        raise SystemExit(f"core build failed at {events} events")
+    result["core_seconds"] = time.perf_counter() - started
     con = duckdb.connect(str(database))
     check_floor_equals_package(con)
     con.close()
@@ -402,6 +437,7 @@ def measure_one(events: int) -> dict:
     result["parse_compile_seconds"] = result["parse_seconds"] + result["compile_seconds"]
     result["full_over_floor"] = result["full_seconds"] / result["floor_seconds"]
     result["full_over_like_floor"] = result["full_seconds"] / result["like_floor_seconds"]
+    result["core_over_like_floor"] = result["core_seconds"] / result["like_floor_seconds"]
     result["incremental_over_full"] = result["incremental_seconds"] / result["full_seconds"]
     database.unlink()
     return result
@@ -411,9 +447,10 @@ def table(results: list[dict]) -> str:
     lines = [
         "| events | essentials floor s | essentials floor peak MB | like-for-like floor s "
         "| like-for-like floor peak MB | full build s | full peak MB | full events/s "
-        "| full/essentials floor | full/like-for-like floor | last-day events | incremental s "
-        "| incremental peak MB | incremental/full | dbt parse+compile s |",
-        "|---:|" + "---:|" * 14,
+        "| full/essentials floor | full/like-for-like floor | core build s "
+        "| core/like-for-like floor | last-day events | incremental s "
+        "| incremental peak MB | incremental/full | nothing-new run s | dbt parse+compile s |",
+        "|---:|" + "---:|" * 17,
     ]
     for r in results:
         lines.append(
@@ -421,9 +458,11 @@ def table(results: list[dict]) -> str:
             f"{r['like_floor_seconds']:.1f} | {r['like_floor_peak_mb']:,} | "
             f"{r['full_seconds']:.1f} | {r['full_peak_mb']:,} | {r['events'] / r['full_seconds']:,.0f} | "
             f"{r['full_seconds'] / r['floor_seconds']:.2f} | "
-            f"{r['full_seconds'] / r['like_floor_seconds']:.2f} | {r['incremental_events']:,} | "
+            f"{r['full_seconds'] / r['like_floor_seconds']:.2f} | {r['core_seconds']:.1f} | "
+            f"{r['core_seconds'] / r['like_floor_seconds']:.2f} | {r['incremental_events']:,} | "
             f"{r['incremental_seconds']:.1f} | {r['incremental_peak_mb']:,} | "
-            f"{r['incremental_seconds'] / r['full_seconds']:.2f} | {r['parse_compile_seconds']:.1f} |")
+            f"{r['incremental_seconds'] / r['full_seconds']:.2f} | {r['noop_seconds']:.1f} | "
+            f"{r['parse_compile_seconds']:.1f} |")
     lines += ["", "| events | " + " | ".join(f"{m} s (full)" for m in METRICS_MODELS) + " |",
               "|---:|" + "---:|" * len(METRICS_MODELS)]
     for r in results:
@@ -438,7 +477,10 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--sizes", type=int, nargs="*", default=[1_000_000, 10_000_000])
     parser.add_argument("--with-50m", action="store_true")
+    parser.add_argument("--with-100m", action="store_true",
+                        help="adds 100M events, full build only (not in CI)")
     parser.add_argument("--one", type=int, help=argparse.SUPPRESS)
+    parser.add_argument("--build-only", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--floor", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "results.json")
     args = parser.parse_args()
@@ -446,18 +488,27 @@ def main() -> None:
         print(json.dumps(like_floor(args.floor)))
         return
     if args.one:
-        print(json.dumps(measure_one(args.one)))
+        print(json.dumps(measure_one(args.one, build_only=args.build_only)))
         return
     sizes = args.sizes + ([50_000_000] if args.with_50m else [])
-    results = []
-    for events in sizes:
-        run = subprocess.run([sys.executable, __file__, "--one", str(events)],
+
+    def measure(events: int, *flags: str) -> dict:
+        run = subprocess.run([sys.executable, __file__, "--one", str(events), *flags],
                              capture_output=True, text=True)
         if run.returncode != 0:
             sys.exit(run.stdout + run.stderr)
-        results.append(json.loads(run.stdout.strip().splitlines()[-1]))
+        return json.loads(run.stdout.strip().splitlines()[-1])
+
+    results = [measure(events) for events in sizes]
     machine = f"{platform.machine()}, {os.cpu_count()} cores, {platform.python_version()}"
-    report = {"machine": machine, "results": results, "table": table(results)}
+    report = {"machine": machine, "results": results, "table": table(results) if results else ""}
+    if args.with_100m:
+        big = measure(100_000_000, "--build-only")
+        report["build_only"] = big
+        report["table"] += (
+            "\n\n| events | full build s | full peak MB | full events/s |\n|---:|---:|---:|---:|\n"
+            f"| {big['events']:,} | {big['full_seconds']:.1f} | {big['full_peak_mb']:,} | "
+            f"{big['events'] / big['full_seconds']:,.0f} |")
     args.out.write_text(json.dumps(report, indent=2) + "\n")
     print(f"machine: {machine}\n{report['table']}")
 
