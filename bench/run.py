@@ -50,8 +50,9 @@ dbt commands timed run in this process through dbtRunner (Python start-up
 and imports not included); peak memory is the RSS of the process, sampled
 every 20 ms. The script prints a table of wall seconds, peak memory,
 events per second and the ratios full/floor (for both floors),
-core/like-for-like floor and incremental/full, then the full build's seconds of each product metrics
-model, and writes them to bench/results.json. Ratios are computed against
+core/like-for-like floor and incremental/full, then the full build's
+seconds of each product metrics model, and writes them to
+bench/results.json. Ratios are computed against
 the floors measured in the same run.
 """
 
@@ -351,11 +352,12 @@ def measure_one(events: int, build_only: bool = False) -> dict:
         result["like_floor_peak_mb"] = floor["peak_mb"]
         result["like_floor_rows"] = floor["rows"]
 
-    def dbt_run(*flags: str, profile: str | None = None) -> float:
+    def dbt_run(*flags: str, select: tuple[str, ...] = ("package:product_warehouse",),
+                profile: str | None = None) -> float:
         started = time.perf_counter()
-        run = dbtRunner().invoke(["run", *flags, "--select", "package:product_warehouse", *args])
+        run = dbtRunner().invoke(["run", *flags, "--select", *select, *args])
         if not run.success:
-            raise SystemExit(f"package build {flags} failed at {events} events: {run.exception}")
+            raise SystemExit(f"dbt run {flags} --select {select} failed at {events} events: {run.exception}")
         seconds = time.perf_counter() - started
         if profile:
             # The slowest models of this run (seconds), for the README's why.
@@ -418,11 +420,8 @@ def measure_one(events: int, build_only: bool = False) -> dict:
     result["package_sessions"] = after_full["wh_product_sessions_fact"]
     # The same five tables as the like-for-like floor and the models they
     # read, nothing else: the full build's like-for-like part.
-    core = [f"+{name}" for name in FLOOR_TABLES]
-    started = time.perf_counter()
-    if not dbtRunner().invoke(["run", "--full-refresh", "--select", *core, *args]).success:
-        raise SystemExit(f"core build failed at {events} events")
-    result["core_seconds"] = time.perf_counter() - started
+    result["core_seconds"] = dbt_run(
+        "--full-refresh", select=tuple(f"+{name}" for name in FLOOR_TABLES))
     con = duckdb.connect(str(database))
     check_floor_equals_package(con)
     con.close()
