@@ -21,7 +21,12 @@
     left alone (no new event can join them, in exact seconds as the
     sessions rule measures), and it is rebuilt from reopen_at, the start
     of its first other stored session or that earliest new event,
-    whichever is earlier. Every model's stored state agrees on that point
+    whichever is earlier. When that first other session (T) started
+    before the earliest new event e, the visitor continues T (ADR 0010):
+    reopen_at is e, T's stored events before e stay, and the rebuilt
+    events that fall in T before the next session start take T's id,
+    start and number and continue its event numbers.
+    Every model's stored state agrees on that point
     (the events before the earliest new event are the same in each), so
     it is read from the stored sessions fact.
     Empty when no model will run incrementally (--full-refresh, or none
@@ -33,8 +38,12 @@
     'int_product_records_identified', 'received_at') -%}
 {%- set stored_sessions = product_warehouse.stored_model_relation(
     'wh_product_sessions_fact', 'last_received_at') -%}
+{%- set stored_events = product_warehouse.stored_model_relation(
+    'wh_product_events_fact', 'received_at') -%}
+{%- set journey_length = var('product_warehouse_journey_length') | int -%}
 {%- set can_reopen = identified is not none
     and stored_sessions is not none
+    and stored_events is not none
     and var('product_warehouse_sessionization') != 'source' %}
 
 with
@@ -253,6 +262,8 @@ visitors as (
 
         select
             reopened_visitors.visitor_id,
+            reopened_visitors.earliest_new_at,
+            sessions.session_id,
             sessions.session_start_at,
             sessions.session_end_at,
             case
@@ -293,24 +304,112 @@ visitors as (
 
     ),
 
+    {#- ADR 0010: the first touched session T, when it started before the
+        earliest new event e; the visitor continues it. -#}
+    continued_sessions as (
+
+        select
+            sessions_classified.visitor_id,
+            sessions_classified.session_id,
+            sessions_classified.session_start_at,
+            sessions_classified.earliest_new_at
+
+        from sessions_classified
+        inner join reopen_points
+            on
+                sessions_classified.visitor_id = reopen_points.visitor_id
+                and sessions_classified.session_start_at
+                = reopen_points.first_touched_start_at
+        where
+            sessions_classified.is_untouched = 0
+            and sessions_classified.session_start_at
+            < sessions_classified.earliest_new_at
+
+    ),
+
+    {#- T's stored events before e: they stay. position_from_end: 1 is
+        the last of them. -#}
+    continued_events as (
+
+        select
+            continued_sessions.visitor_id,
+            events.occurred_at,
+            row_number() over (
+                partition by continued_sessions.visitor_id
+                order by events.occurred_at desc, events.event_id desc
+            ) as position_from_end
+
+        from {{ stored_events }} as events
+        inner join continued_sessions
+            on
+                events.visitor_id = continued_sessions.visitor_id
+                and events.session_id = continued_sessions.session_id
+        where events.occurred_at < continued_sessions.earliest_new_at
+
+    ),
+
+    {#- events_before: how many stay; last_kept_event_at: the last of
+        them; journeys_reopen_at: the first of the last journey_length - 1
+        of them, whose journeys reach into the rebuilt events. -#}
+    continued_points as (
+
+        select
+            visitor_id,
+            count(*) as events_before,
+            max(occurred_at) as last_kept_event_at,
+            min(
+                case
+                    when position_from_end <= {{ journey_length - 1 }}
+                        then occurred_at
+                end
+            ) as journeys_reopen_at
+
+        from continued_events
+        group by 1
+
+    ),
+
     reopened as (
 
         select
             reopened_visitors.visitor_id,
+            continued_sessions.session_id as continued_session_id,
+            continued_sessions.session_start_at as continued_session_start_at,
+            coalesce(
+                continued_points.events_before, 0
+            ) as continued_events_before,
             case
+                when continued_sessions.session_id is not null
+                    then reopened_visitors.earliest_new_at
                 when
                     reopen_points.first_touched_start_at
                     < reopened_visitors.earliest_new_at
                     then reopen_points.first_touched_start_at
                 else reopened_visitors.earliest_new_at
             end as reopen_at,
-            coalesce(reopen_points.sessions_before, 0) as sessions_before,
-            reopen_points.previous_event_at,
-            reopen_points.previous_session_start_at
+            coalesce(reopen_points.sessions_before, 0)
+            + case
+                when continued_sessions.session_id is not null then 1 else 0
+            end as sessions_before,
+            case
+                when continued_sessions.session_id is not null
+                    then continued_points.last_kept_event_at
+                else reopen_points.previous_event_at
+            end as previous_event_at,
+            case
+                when continued_sessions.session_id is not null
+                    then continued_sessions.session_start_at
+                else reopen_points.previous_session_start_at
+            end as previous_session_start_at,
+            continued_points.journeys_reopen_at
 
         from reopened_visitors
         left join reopen_points
             on reopened_visitors.visitor_id = reopen_points.visitor_id
+        left join continued_sessions
+            on reopened_visitors.visitor_id = continued_sessions.visitor_id
+        left join continued_points
+            on reopened_visitors.visitor_id = continued_points.visitor_id
 
     ),
 {%- else -%}
@@ -318,12 +417,18 @@ visitors as (
 
         select
             visitor_id,
+            cast(null as {{ dbt.type_string() }}) as continued_session_id,
+            cast(
+                null as {{ dbt.type_timestamp() }}
+            ) as continued_session_start_at,
+            0 as continued_events_before,
             cast(null as {{ dbt.type_timestamp() }}) as reopen_at,
             0 as sessions_before,
             cast(null as {{ dbt.type_timestamp() }}) as previous_event_at,
             cast(
                 null as {{ dbt.type_timestamp() }}
-            ) as previous_session_start_at
+            ) as previous_session_start_at,
+            cast(null as {{ dbt.type_timestamp() }}) as journeys_reopen_at
 
         from visitors
         where 1 = 0
@@ -337,10 +442,18 @@ affected as (
         visitors.visitor_id,
         reopened.reopen_at,
         reopened.previous_event_at,
+        reopened.continued_session_id,
+        reopened.continued_session_start_at,
         coalesce(reopened.sessions_before, 0) as sessions_before,
         coalesce(
             reopened.previous_session_start_at, reopened.reopen_at
-        ) as sessions_reopen_at
+        ) as sessions_reopen_at,
+        coalesce(
+            reopened.journeys_reopen_at, reopened.reopen_at
+        ) as journeys_reopen_at,
+        coalesce(
+            reopened.continued_events_before, 0
+        ) as continued_events_before
 
     from visitors
     left join reopened

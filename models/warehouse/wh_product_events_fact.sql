@@ -17,6 +17,12 @@
     rebuilt part starts a session, its session numbers continue after
     the sessions_before stored ones, and its first event's previous event
     is the stored one at previous_event_at.
+    A visitor that continues a stored session T (ADR 0010:
+    continued_session_id) is rebuilt from its earliest new event: its
+    rebuilt events before the rebuilt part's first session start
+    (session_index 0) are T's, with T's id, start and number
+    (sessions_before counts T), and event numbers after T's
+    continued_events_before stored ones; later sessions are numbered on.
 -#}
 {%- set partition_by =
     product_warehouse.session_partition_columns() | join(', ') -%}
@@ -35,7 +41,10 @@ with
             visitor_id,
             reopen_at,
             sessions_before,
-            previous_event_at
+            previous_event_at,
+            continued_session_id,
+            continued_session_start_at,
+            continued_events_before
 
         from {{ ref('int_product_incremental_visitors') }}
 
@@ -66,10 +75,18 @@ events as (
         records.received_at,
         {%- if is_incremental() %}
             affected.sessions_before,
-            affected.previous_event_at
+            affected.previous_event_at,
+            affected.continued_session_id,
+            affected.continued_session_start_at,
+            affected.continued_events_before
         {%- else %}
             0 as sessions_before,
-            cast(null as {{ dbt.type_timestamp() }}) as previous_event_at
+            cast(null as {{ dbt.type_timestamp() }}) as previous_event_at,
+            cast(null as {{ dbt.type_string() }}) as continued_session_id,
+            cast(
+                null as {{ dbt.type_timestamp() }}
+            ) as continued_session_start_at,
+            0 as continued_events_before
         {%- endif %}
 
     from {{ ref('int_product_records_identified') }} as records
@@ -165,7 +182,7 @@ events_with_session_start as (
         ) as session_first_event_id,
         min(occurred_at) over (
             partition by {{ partition_by }}, session_index
-        ) as session_start_at
+        ) as rebuilt_session_start_at
 
     from events_numbered
 
@@ -173,10 +190,24 @@ events_with_session_start as (
 
 events_with_session as (
 
+    {#- session_index 0: before the rebuilt part's first session start,
+        only in a continued session (the first event of any other rebuilt
+        part starts a session). -#}
     select
         *,
-        {{ product_warehouse.generate_surrogate_key(
-            ['visitor_id', 'session_first_event_id']) }} as session_id
+        case
+            when session_index = 0 then continued_session_id
+            else
+                {{ product_warehouse.generate_surrogate_key(
+                    ['visitor_id', 'session_first_event_id']) }}
+        end as session_id,
+        case
+            when session_index = 0 then continued_session_start_at
+            else rebuilt_session_start_at
+        end as session_start_at,
+        case
+            when session_index = 0 then 1 else 0
+        end as is_continued
 
     from events_with_session_start
 
@@ -203,11 +234,18 @@ events_sequenced as (
         product_id,
         order_id,
         revenue,
-        sessions_before + dense_rank() over (
-            partition by visitor_id
-            order by session_start_at, session_first_event_id
-        ) as session_sequence_number,
-        row_number() over (
+        case
+            when is_continued = 1 then sessions_before
+            else
+                sessions_before + dense_rank() over (
+                    partition by visitor_id, is_continued
+                    order by session_start_at, session_first_event_id
+                )
+        end as session_sequence_number,
+        case
+            when is_continued = 1 then continued_events_before else 0
+        end
+        + row_number() over (
             partition by session_id
             order by occurred_at, event_id
         ) as event_sequence_number,

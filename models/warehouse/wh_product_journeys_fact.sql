@@ -6,10 +6,11 @@
 
 {{ config(**product_warehouse.visitor_replace_config(
     unique_key='event_id', watermark_column='received_at',
-    reopen_column='occurred_at')) }}
-{#- Incremental runs rebuild this run's visitors, each from its reopen_at
-    (int_product_incremental_visitors): whole sessions, as the events
-    fact rebuilt them. -#}
+    reopen_column='occurred_at', reopen_point='journeys_reopen_at')) }}
+{#- Incremental runs rebuild this run's visitors, each from its
+    journeys_reopen_at (int_product_incremental_visitors): the events the
+    events fact rebuilt and, in a continued session (ADR 0010), the last
+    stored events before them whose next events are among them. -#}
 -- depends_on: {{ ref('int_product_incremental_visitors') }}
 
 with
@@ -19,7 +20,8 @@ with
 
         select
             visitor_id,
-            reopen_at
+            reopen_at,
+            journeys_reopen_at
 
         from {{ ref('int_product_incremental_visitors') }}
 
@@ -43,7 +45,7 @@ events as (
             on events.visitor_id = affected.visitor_id
         where
             affected.reopen_at is null
-            or events.occurred_at >= affected.reopen_at
+            or events.occurred_at >= affected.journeys_reopen_at
     {%- endif %}
 
 ),

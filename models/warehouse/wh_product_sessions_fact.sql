@@ -14,7 +14,8 @@
 {#- Incremental runs rebuild this run's visitors, each from its
     sessions_reopen_at (int_product_incremental_visitors): the last stored
     session the events fact left alone is rebuilt too, for its
-    next_session_start_at. -#}
+    next_session_start_at; a continued session (ADR 0010) is rebuilt from
+    all its events, the stored ones before the new events included. -#}
 -- depends_on: {{ ref('int_product_incremental_visitors') }}
 
 with

@@ -333,9 +333,10 @@ def test_incremental_runs_equal_a_full_refresh(warehouse, seed, extra_vars):
 
     rng = random.Random(seed * 1000)
     runs = 0
-    # Visitors rebuilt from a later session (stored sessions kept), and
-    # visitors rebuilt whole, over every incremental run.
-    reopened = whole = 0
+    # Visitors rebuilt from a later session (stored sessions kept),
+    # visitors continuing a stored session (ADR 0010), and visitors
+    # rebuilt whole, over every incremental run.
+    reopened = continued = whole = 0
     for number in range(SCHEDULES_PER_DATASET):
         batches = make_schedule(rows, rng)
         warehouse.reset_raw()
@@ -346,7 +347,10 @@ def test_incremental_runs_equal_a_full_refresh(warehouse, seed, extra_vars):
             if index > 0:
                 reopened += warehouse.scalar(
                     "select count(*) from {schema}.int_product_incremental_visitors"
-                    " where sessions_before > 0")
+                    " where sessions_before > 0 and continued_session_id is null")
+                continued += warehouse.scalar(
+                    "select count(*) from {schema}.int_product_incremental_visitors"
+                    " where continued_session_id is not null")
                 whole += warehouse.scalar(
                     "select count(*) from {schema}.int_product_incremental_visitors"
                     " where reopen_at is null")
@@ -354,12 +358,13 @@ def test_incremental_runs_equal_a_full_refresh(warehouse, seed, extra_vars):
         assert_same(actual, expected,
                     f"dataset {seed}, schedule {number} ({[len(b) for b in batches]} rows per batch)")
     assert runs > SCHEDULES_PER_DATASET * 2
-    # Both kinds of rebuild happened (source sessionization: whole only).
+    # Every kind of rebuild happened (source sessionization: whole only).
     assert whole > 0
     if extra_vars.get("product_warehouse_sessionization") == "source":
-        assert reopened == 0
+        assert reopened == continued == 0
     else:
         assert reopened > 5, reopened
+        assert continued > 0, continued
 
 
 def test_an_incremental_run_with_nothing_new_changes_nothing(warehouse):
