@@ -19,6 +19,10 @@ generator, seed 42, 30 days), in this order:
   the package's full build of wh_product_events_fact, _sessions_fact,
   _users_dim, _journeys_fact and wh_product_event_rejections with the
   package's default vars, in schema bench_floor of the same DuckDB file.
+  The package's project sets one funnel (the generator's
+  product_viewed -> add_to_cart -> checkout_started -> order_completed)
+  and one conversion (order_completed, valued by revenue), which those
+  five tables do not read.
   Timed in a child process of its own (this script with --floor), from
   connecting to closing the database, so its peak memory is its own.
 - incremental: the raw rows received after the start of day 30 (the last
@@ -30,7 +34,7 @@ generator, seed 42, 30 days), in this order:
   stored tables, and the records of the lookback window read again),
   which must change no row count;
 - full: `dbt run --full-refresh` of the package's models on all 30 days,
-  in the same fresh user project (tests not included). Its six
+  in the same fresh user project (tests not included). Its
   incremental models must hold the same row counts as after the
   incremental run, and each like-for-like floor table must equal the
   package's table row for row (same columns and types; `except all` both
@@ -74,7 +78,9 @@ ROOT = Path(__file__).resolve().parents[1]
 RAW_TABLES = ("tracks", "pages", "identifies")
 INCREMENTAL_MODELS = ("int_product_records_identified", "wh_product_events_fact",
                       "wh_product_sessions_fact", "wh_product_users_dim",
-                      "wh_product_journeys_fact", "int_product_visitor_days")
+                      "wh_product_journeys_fact", "int_product_visitor_days",
+                      "wh_product_funnel_progress_fact", "wh_product_attribution_touches_fact",
+                      "wh_product_conversions_fact")
 # Product metrics: their one read of the events, then the four models.
 METRICS_MODELS = ("int_product_visitor_days", "wh_product_metrics_xa", "wh_product_retention_xa",
                   "wh_product_lifecycle_xa", "wh_product_stickiness_xa")
@@ -326,8 +332,15 @@ def measure_one(events: int, build_only: bool = False) -> dict:
 
     project = work / "project"
     project.mkdir()
+    # The generator's product funnel and its orders as a conversion, so the
+    # derived facts (funnel progress, touches, conversions) hold rows.
     (project / "dbt_project.yml").write_text(
-        "name: bench\nversion: '1.0'\nconfig-version: 2\nprofile: bench\n")
+        "name: bench\nversion: '1.0'\nconfig-version: 2\nprofile: bench\n"
+        "vars:\n"
+        "  product_warehouse_funnels:\n"
+        "    - {name: purchase, steps: [product_viewed, add_to_cart, checkout_started, order_completed]}\n"
+        "  product_warehouse_conversions:\n"
+        "    - {name: order, event: order_completed}\n")
     (project / "packages.yml").write_text(f"packages:\n  - local: {ROOT}\n")
     (project / "profiles.yml").write_text(json.dumps({"bench": {"target": "dev", "outputs": {
         "dev": {"type": "duckdb", "path": str(database), "schema": "analytics", "threads": 2}}}}))
@@ -364,6 +377,7 @@ def measure_one(events: int, build_only: bool = False) -> dict:
             timings = sorted(((r.node.name, round(r.execution_time, 1)) for r in run.result.results),
                              key=lambda item: -item[1])
             result[f"{profile}_slowest_models"] = timings[:6]
+            result[f"{profile}_model_seconds"] = dict(timings)
             result[f"{profile}_metrics_models"] = {
                 name: seconds for name, seconds in timings if name in METRICS_MODELS}
         return seconds

@@ -40,8 +40,13 @@
     stored rows a run replaces (delete_replaced_rows): 'visitors' (every
     row of this run's visitors) or 'records' (int_product_records_identified:
     the rows of this run's records that are rejected or belong to this
-    run's visitors, and every row without an id). -#}
-{% macro visitor_replace_config(unique_key, watermark_column, reads_records=false, replaces='visitors', reopen_column=none, reopen_point='reopen_at') -%}
+    run's visitors, and every row without an id). `derived_from`, instead
+    of a watermark_column: the package's incremental models the model
+    reads (a model derived from the warehouse models, whose rows may be
+    few or none); its watermark is the earliest of theirs when it last
+    succeeded, recorded in int_product_incremental_manifest by a
+    post-hook (record_manifest_watermark, ADR 0011). -#}
+{% macro visitor_replace_config(unique_key, watermark_column=none, reads_records=false, replaces='visitors', reopen_column=none, reopen_point='reopen_at', derived_from=none) -%}
     {%- if replaces not in ['visitors', 'records'] -%}
         {{ exceptions.raise_compiler_error(
             "visitor_replace_config: replaces must be 'visitors' or 'records', got '" ~ replaces ~ "'") }}
@@ -50,7 +55,16 @@
         {{ exceptions.raise_compiler_error(
             "visitor_replace_config: reopen_column needs replaces='visitors' and a one-column unique_key") }}
     {%- endif -%}
+    {%- if (watermark_column is none) == (derived_from is none) -%}
+        {{ exceptions.raise_compiler_error(
+            "visitor_replace_config: give either watermark_column or derived_from") }}
+    {%- endif -%}
     {%- set meta = {'product_warehouse_watermark': watermark_column, 'product_warehouse_replaces': replaces} -%}
+    {%- set post_hook = [] -%}
+    {%- if derived_from is not none -%}
+        {%- do meta.update({'product_warehouse_derived_from': derived_from}) -%}
+        {%- do post_hook.append("{{ product_warehouse.record_manifest_watermark() }}") -%}
+    {%- endif -%}
     {%- if reopen_column -%}
         {%- do meta.update({'product_warehouse_reopen': {
             'column': reopen_column, 'point': reopen_point, 'key': unique_key}}) -%}
@@ -62,6 +76,7 @@
         'meta': meta,
         'pre_hook': ["{{ product_warehouse.visitor_replace_pre_hook("
             ~ (reads_records | string | lower) ~ ", '" ~ replaces ~ "') }}"],
+        'post_hook': post_hook,
     }) }}
 {%- endmacro %}
 
@@ -237,26 +252,98 @@
 {%- endmacro %}
 
 {#- The package's incremental models (config meta names their
-    `product_warehouse_watermark` column), found in the graph: a dict with
-    `watermarks` (relation and column of each existing table) and
-    `missing` (names of those not built yet). Empty while parsing. -#}
+    `product_warehouse_watermark` column, or `product_warehouse_derived_from`),
+    found in the graph: a dict with `watermarks` (for each existing
+    table, a select of its one watermark_at row) and `missing` (names of
+    those not built yet). Empty while parsing. -#}
 {% macro incremental_watermarks() -%}
     {%- set found = {'watermarks': [], 'missing': []} -%}
     {%- if execute -%}
         {%- for node in graph.nodes.values() | sort(attribute='unique_id') -%}
             {%- set meta = node.config.get('meta') or {} -%}
             {%- set column = meta.get('product_warehouse_watermark') -%}
-            {%- if node.resource_type == 'model' and column and node.config.materialized == 'incremental' -%}
+            {%- set derived = meta.get('product_warehouse_derived_from') is not none -%}
+            {%- if node.resource_type == 'model' and (column or derived)
+                and node.config.materialized == 'incremental' -%}
                 {%- set relation = product_warehouse.watermark_relation(node, column) -%}
-                {%- if relation is none -%}
+                {%- set sql = none -%}
+                {%- set manifest = product_warehouse.stored_model_relation(
+                    'int_product_incremental_manifest', 'watermark_at') if derived else none -%}
+                {%- if relation is not none and derived and manifest is not none -%}
+                    {%- set sql = product_warehouse.manifest_watermark_sql(node.name, manifest) -%}
+                {%- elif derived -%}
+                    {#- missing -#}
+                {%- elif relation is not none -%}
+                    {%- set sql = 'select max(' ~ column ~ ') as watermark_at from ' ~ relation -%}
+                {%- endif -%}
+                {%- if sql is none -%}
                     {%- do found['missing'].append(node.name) -%}
                 {%- else -%}
-                    {%- do found['watermarks'].append({'relation': relation, 'column': column}) -%}
+                    {%- do found['watermarks'].append({'name': node.name, 'sql': sql}) -%}
                 {%- endif -%}
             {%- endif -%}
         {%- endfor -%}
     {%- endif -%}
     {{ return(found) }}
+{%- endmacro %}
+
+{#- A select of one row, the watermark_at that the latest row of the
+    `manifest` table (int_product_incremental_manifest) records for model
+    `name` (the earliest, should two rows share a recorded_at); null
+    without one. -#}
+{% macro manifest_watermark_sql(name, manifest) -%}
+    {%- set quoted = product_warehouse.string_literal(name) -%}
+    {{ return('select min(watermark_at) as watermark_at from ' ~ manifest
+        ~ ' where model_name = ' ~ quoted ~ ' and recorded_at = (select max(recorded_at) from '
+        ~ manifest ~ ' where model_name = ' ~ quoted ~ ')') }}
+{%- endmacro %}
+
+{#- The post-hook of a model configured with `derived_from`: appends to
+    int_product_incremental_manifest the model's watermark, the earliest
+    watermark of the models it reads as they are now (null when one of
+    them has none, which makes the next run rebuild every visitor). A
+    model whose run fails runs no post-hook and keeps its older row, so
+    the next run's cutoff covers what it missed; a model run alone on
+    stale inputs records their stale watermark. Without the manifest
+    table it records nothing (the model then counts as missing). -#}
+{% macro record_manifest_watermark() -%}
+    {%- if execute -%}
+        {#- Looked up even on --full-refresh, which rebuilds it first. -#}
+        {%- set found = {} -%}
+        {%- for node in graph.nodes.values() if node.resource_type == 'model'
+            and node.package_name == 'product_warehouse' and node.name == 'int_product_incremental_manifest' -%}
+            {%- do found.update({'manifest': adapter.get_relation(
+                database=node.database, schema=node.schema, identifier=node.alias)}) -%}
+        {%- endfor -%}
+        {%- set manifest = found.get('manifest') -%}
+        {%- if manifest is not none -%}
+            {%- set sources = [] -%}
+            {%- for name in (model.config.get('meta') or {}).get('product_warehouse_derived_from') -%}
+                {%- for node in graph.nodes.values() if node.resource_type == 'model'
+                    and node.package_name == 'product_warehouse' and node.name == name -%}
+                    {%- set column = (node.config.get('meta') or {}).get('product_warehouse_watermark') -%}
+                    {%- do sources.append(
+                        'select max(' ~ column ~ ') as watermark_at from ' ~ node.relation_name if column
+                        else product_warehouse.manifest_watermark_sql(name, manifest)) -%}
+                {%- else -%}
+                    {{ exceptions.raise_compiler_error(
+                        "product_warehouse: " ~ model.name ~ " is derived from " ~ name
+                        ~ ", which is not a model of the package") }}
+                {%- endfor -%}
+            {%- endfor -%}
+    insert into {{ manifest }} (model_name, watermark_at, invocation_id, recorded_at)
+    select
+        {{ product_warehouse.string_literal(model.name) }},
+        case
+            when count(watermark_at) = {{ sources | length }} then min(watermark_at)
+        end,
+        {{ product_warehouse.string_literal(invocation_id) }},
+        cast({{ dbt.current_timestamp() }} as {{ dbt.type_timestamp() }})
+    from (
+        {{ sources | join('\n        union all\n        ') }}
+    ) as derived_from
+        {%- endif -%}
+    {%- endif -%}
 {%- endmacro %}
 
 {#- The table an incremental model `node` will build on, when it has one

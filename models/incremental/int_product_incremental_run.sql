@@ -23,8 +23,7 @@ with
 
     {%- for watermark in watermarks %}
 
-        select max({{ watermark.column }}) as watermark_at
-        from {{ watermark.relation }}
+        {{ watermark.sql }}
         {%- if not loop.last %}
 
         union all

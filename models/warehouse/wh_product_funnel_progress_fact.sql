@@ -1,10 +1,24 @@
-{%- set events = ref('wh_product_events_fact') -%}
+{#- Incremental (ADR 0011): a run rebuilds the funnel rows of this run's
+    visitors (affected_visitors_filter) from their events, whole; every
+    funnel, session- or visitor-scoped, lies within one visitor. -#}
+{{ config(**product_warehouse.visitor_replace_config(
+    unique_key=['funnel_name', 'entrant_id', 'breakdown_value', 'step_number'],
+    derived_from=['wh_product_events_fact'])) }}
 {%- set funnels = product_warehouse.funnel_definitions() -%}
+-- depends_on: {{ ref('int_product_incremental_visitors') }}
+-- depends_on: {{ ref('int_product_incremental_manifest') }}
 
 with
 
+events as (
+
+    select * from {{ ref('wh_product_events_fact') }}
+    where {{ product_warehouse.affected_visitors_filter() }}
+
+),
+
 {% for funnel in funnels -%}
-    {{ product_warehouse.funnel_ctes(funnel, events, 'funnel_' ~ loop.index) }},
+    {{ product_warehouse.funnel_ctes(funnel, 'events', 'funnel_' ~ loop.index) }},
 {% endfor -%}
 
 progress as (

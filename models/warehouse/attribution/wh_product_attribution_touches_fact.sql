@@ -1,8 +1,16 @@
+{#- Incremental (ADR 0011): a run rebuilds the touches of this run's
+    visitors' conversions (affected_visitors_filter), whole; a
+    conversion's touches are its own visitor's sessions. -#}
+{{ config(**product_warehouse.visitor_replace_config(
+    unique_key=['conversion_id', 'touch_number'],
+    derived_from=['wh_product_events_fact', 'wh_product_sessions_fact'])) }}
 {%- set lookback_days = var('product_warehouse_attribution_lookback_days') -%}
 {%- set half_life_days = var('product_warehouse_attribution_half_life_days') -%}
 {%- set lookback_seconds = lookback_days * 86400 -%}
 {%- set half_life_seconds = half_life_days * 86400 -%}
 {%- set double = product_warehouse.type_double() -%}
+-- depends_on: {{ ref('int_product_incremental_visitors') }}
+-- depends_on: {{ ref('int_product_incremental_manifest') }}
 
 with
 
@@ -16,6 +24,7 @@ conversions as (
         occurred_at
 
     from {{ ref('int_product_conversions') }}
+    where {{ product_warehouse.affected_visitors_filter() }}
 
 ),
 
@@ -32,6 +41,7 @@ sessions as (
         session_start_at
 
     from {{ ref('wh_product_sessions_fact') }}
+    where {{ product_warehouse.affected_visitors_filter() }}
 
 ),
 

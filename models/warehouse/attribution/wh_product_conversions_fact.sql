@@ -1,3 +1,11 @@
+{#- Incremental (ADR 0011): a run rebuilds this run's visitors'
+    conversions (affected_visitors_filter), whole. -#}
+{{ config(**product_warehouse.visitor_replace_config(
+    unique_key='conversion_id',
+    derived_from=['wh_product_events_fact', 'wh_product_attribution_touches_fact'])) }}
+-- depends_on: {{ ref('int_product_incremental_visitors') }}
+-- depends_on: {{ ref('int_product_incremental_manifest') }}
+
 with
 
 conversions as (
@@ -13,6 +21,7 @@ conversions as (
         occurred_at
 
     from {{ ref('int_product_conversions') }}
+    where {{ product_warehouse.affected_visitors_filter() }}
 
 ),
 
@@ -23,7 +32,9 @@ touches as (
         touch_count
 
     from {{ ref('wh_product_attribution_touches_fact') }}
-    where touch_number = 1
+    where
+        touch_number = 1
+        and {{ product_warehouse.affected_visitors_filter() }}
 
 ),
 
