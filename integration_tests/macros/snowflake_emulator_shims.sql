@@ -12,6 +12,17 @@ as (
 ;
 {%- endmacro %}
 
+{#- Emulator shim, Snowflake target only: the same for the `temporary view`
+    that dbt-snowflake's incremental materialization stages an append in
+    (int_product_incremental_manifest, the package's one incremental model
+    with dbt's default strategy): created as an ordinary view. -#}
+{% macro snowflake__create_view_as_with_temp_flag(relation, sql, is_temporary=False) -%}
+create or replace view {{ relation }}
+as (
+    {{ sql }}
+);
+{%- endmacro %}
+
 {#- Emulator shim, Snowflake target only. Real Snowflake answers `describe
     table` on a missing table with "does not exist or not authorized",
     which dbt-snowflake turns into "no columns"; fakesnow words it
