@@ -10,12 +10,14 @@
 
 with
 
-events as (
+{% if funnels -%}
+    events as (
 
-    select * from {{ ref('wh_product_events_fact') }}
-    where {{ product_warehouse.affected_visitors_filter() }}
+        select * from {{ ref('wh_product_events_fact') }}
+        where {{ product_warehouse.affected_visitors_filter() }}
 
-),
+    ),
+{% endif -%}
 
 {% for funnel in funnels -%}
     {{ product_warehouse.funnel_ctes(funnel, 'events', 'funnel_' ~ loop.index) }},
