@@ -43,8 +43,9 @@
     run's visitors, and every row without an id). `derived_from`, instead
     of a watermark_column: the package's incremental models the model
     reads (a model derived from the warehouse models, whose rows may be
-    few or none); its watermark is the earliest of theirs when it last
-    succeeded, recorded in int_product_incremental_manifest by a
+    few or none), each a direct dependency (ref or depends_on); its
+    watermark is the earliest of theirs when it last succeeded, recorded in
+    int_product_incremental_manifest by a
     post-hook (record_manifest_watermark, ADR 0011). -#}
 {% macro visitor_replace_config(unique_key, watermark_column=none, reads_records=false, replaces='visitors', reopen_column=none, reopen_point='reopen_at', derived_from=none) -%}
     {%- if replaces not in ['visitors', 'records'] -%}
@@ -319,6 +320,13 @@
         {%- if manifest is not none -%}
             {%- set sources = [] -%}
             {%- for name in (model.config.get('meta') or {}).get('product_warehouse_derived_from') -%}
+                {#- Read after the model ran: it must run after them. -#}
+                {%- if 'model.product_warehouse.' ~ name not in model.depends_on.nodes -%}
+                    {{ exceptions.raise_compiler_error(
+                        "product_warehouse: " ~ model.name ~ " is derived from " ~ name
+                        ~ " but does not depend on it: ref it, or add a depends_on comment naming ref('"
+                        ~ name ~ "')") }}
+                {%- endif -%}
                 {%- for node in graph.nodes.values() if node.resource_type == 'model'
                     and node.package_name == 'product_warehouse' and node.name == name -%}
                     {%- set column = (node.config.get('meta') or {}).get('product_warehouse_watermark') -%}

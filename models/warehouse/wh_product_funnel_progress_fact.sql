@@ -7,6 +7,7 @@
 {%- set funnels = product_warehouse.funnel_definitions() -%}
 -- depends_on: {{ ref('int_product_incremental_visitors') }}
 -- depends_on: {{ ref('int_product_incremental_manifest') }}
+-- depends_on: {{ ref('wh_product_events_fact') }}
 
 with
 

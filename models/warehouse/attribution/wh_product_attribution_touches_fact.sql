@@ -11,6 +11,7 @@
 {%- set double = product_warehouse.type_double() -%}
 -- depends_on: {{ ref('int_product_incremental_visitors') }}
 -- depends_on: {{ ref('int_product_incremental_manifest') }}
+-- depends_on: {{ ref('wh_product_events_fact') }}
 
 with
 

@@ -5,6 +5,7 @@
     derived_from=['wh_product_events_fact', 'wh_product_attribution_touches_fact'])) }}
 -- depends_on: {{ ref('int_product_incremental_visitors') }}
 -- depends_on: {{ ref('int_product_incremental_manifest') }}
+-- depends_on: {{ ref('wh_product_events_fact') }}
 
 with
 
