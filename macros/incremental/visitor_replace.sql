@@ -44,9 +44,9 @@
     of a watermark_column: the package's incremental models the model
     reads (a model derived from the warehouse models, whose rows may be
     few or none), each a direct dependency (ref or depends_on); its
-    watermark is the earliest of theirs when it last succeeded, recorded in
-    int_product_incremental_manifest by a
-    post-hook (record_manifest_watermark, ADR 0011). -#}
+    watermark is the earliest of theirs when it last succeeded, recorded
+    in int_product_incremental_manifest by a post-hook
+    (record_manifest_watermark, ADR 0011). -#}
 {% macro visitor_replace_config(unique_key, watermark_column=none, reads_records=false, replaces='visitors', reopen_column=none, reopen_point='reopen_at', derived_from=none) -%}
     {%- if replaces not in ['visitors', 'records'] -%}
         {{ exceptions.raise_compiler_error(
@@ -260,6 +260,8 @@
 {% macro incremental_watermarks() -%}
     {%- set found = {'watermarks': [], 'missing': []} -%}
     {%- if execute -%}
+        {%- set manifest = product_warehouse.stored_model_relation(
+            'int_product_incremental_manifest', 'watermark_at') -%}
         {%- for node in graph.nodes.values() | sort(attribute='unique_id') -%}
             {%- set meta = node.config.get('meta') or {} -%}
             {%- set column = meta.get('product_warehouse_watermark') -%}
@@ -267,20 +269,14 @@
             {%- if node.resource_type == 'model' and (column or derived)
                 and node.config.materialized == 'incremental' -%}
                 {%- set relation = product_warehouse.watermark_relation(node, column) -%}
-                {%- set sql = none -%}
-                {%- set manifest = product_warehouse.stored_model_relation(
-                    'int_product_incremental_manifest', 'watermark_at') if derived else none -%}
-                {%- if relation is not none and derived and manifest is not none -%}
-                    {%- set sql = product_warehouse.manifest_watermark_sql(node.name, manifest) -%}
-                {%- elif derived -%}
-                    {#- missing -#}
-                {%- elif relation is not none -%}
-                    {%- set sql = 'select max(' ~ column ~ ') as watermark_at from ' ~ relation -%}
-                {%- endif -%}
-                {%- if sql is none -%}
+                {%- if relation is none or (derived and manifest is none) -%}
                     {%- do found['missing'].append(node.name) -%}
+                {%- elif derived -%}
+                    {%- do found['watermarks'].append({'name': node.name,
+                        'sql': product_warehouse.manifest_watermark_sql(node.name, manifest)}) -%}
                 {%- else -%}
-                    {%- do found['watermarks'].append({'name': node.name, 'sql': sql}) -%}
+                    {%- do found['watermarks'].append({'name': node.name,
+                        'sql': 'select max(' ~ column ~ ') as watermark_at from ' ~ relation}) -%}
                 {%- endif -%}
             {%- endif -%}
         {%- endfor -%}
