@@ -43,7 +43,6 @@ with
             sessions_before,
             previous_event_at,
             continued_session_id,
-            continued_session_start_at,
             continued_events_before
 
         from {{ ref('int_product_incremental_visitors') }}
@@ -77,15 +76,11 @@ events as (
             affected.sessions_before,
             affected.previous_event_at,
             affected.continued_session_id,
-            affected.continued_session_start_at,
             affected.continued_events_before
         {%- else %}
             0 as sessions_before,
             cast(null as {{ dbt.type_timestamp() }}) as previous_event_at,
             cast(null as {{ dbt.type_string() }}) as continued_session_id,
-            cast(
-                null as {{ dbt.type_timestamp() }}
-            ) as continued_session_start_at,
             0 as continued_events_before
         {%- endif %}
 
@@ -108,6 +103,28 @@ events as (
 
 ),
 
+{# The window passes below read only the columns the rules need; the
+    other columns join back at the end by event_id, the fact's key:
+    sorting narrow rows is what makes sessionizing cheap. #}
+event_keys as (
+
+    select
+        event_id,
+        visitor_id,
+        source_session_id,
+        occurred_at,
+        sessions_before,
+        previous_event_at,
+        continued_session_id,
+        continued_events_before
+
+    from events
+
+),
+
+{# visitor_event_number: the event's place in its visitor's rebuilt
+    events, in (occurred_at, event_id) order, the order of every rule
+    below. #}
 events_with_previous as (
 
     select
@@ -124,9 +141,13 @@ events_with_previous as (
                 order by occurred_at, event_id
             ),
             previous_event_at
-        ) as previous_occurred_at
+        ) as previous_occurred_at,
+        row_number() over (
+            partition by visitor_id
+            order by occurred_at, event_id
+        ) as visitor_event_number
 
-    from events
+    from event_keys
 
 ),
 
@@ -157,106 +178,126 @@ events_flagged as (
 
 ),
 
+{# Within the session scope, in event order: session_index counts the
+    session starts so far (0 before the first: a continued session's
+    events), start_event_number is the visitor_event_number of the
+    current session's first event, scope_event_number the event's place
+    in its scope. #}
 events_numbered as (
 
     select
         *,
         sum(is_session_start) over (
             partition by {{ partition_by }}
-            order by occurred_at, event_id
+            order by visitor_event_number
             rows between unbounded preceding and current row
-        ) as session_index
+        ) as session_index,
+        max(
+            case when is_session_start = 1 then visitor_event_number end
+        ) over (
+            partition by {{ partition_by }}
+            order by visitor_event_number
+            rows between unbounded preceding and current row
+        ) as start_event_number,
+        row_number() over (
+            partition by {{ partition_by }}
+            order by visitor_event_number
+        ) as scope_event_number
 
     from events_flagged
 
 ),
 
-events_with_session_start as (
+{# One row per rebuilt session that starts in this build: its first
+    event, and its number among them in (start, first event) order. #}
+session_starts as (
 
     select
-        *,
-        first_value(event_id) over (
-            partition by {{ partition_by }}, session_index
-            order by occurred_at, event_id
-            rows between unbounded preceding and unbounded following
-        ) as session_first_event_id,
-        min(occurred_at) over (
-            partition by {{ partition_by }}, session_index
-        ) as rebuilt_session_start_at
+        visitor_id,
+        visitor_event_number as start_event_number,
+        scope_event_number as start_scope_number,
+        {{ product_warehouse.generate_surrogate_key(
+            ['visitor_id', 'event_id']) }} as session_id,
+        row_number() over (
+            partition by visitor_id
+            order by visitor_event_number
+        ) as rebuilt_session_number
 
     from events_numbered
+    where is_session_start = 1
 
 ),
 
-events_with_session as (
-
-    {#- session_index 0: before the rebuilt part's first session start,
-        only in a continued session (the first event of any other rebuilt
-        part starts a session). -#}
-    select
-        *,
-        case
-            when session_index = 0 then continued_session_id
-            else
-                {{ product_warehouse.generate_surrogate_key(
-                    ['visitor_id', 'session_first_event_id']) }}
-        end as session_id,
-        case
-            when session_index = 0 then continued_session_start_at
-            else rebuilt_session_start_at
-        end as session_start_at,
-        case
-            when session_index = 0 then 1 else 0
-        end as is_continued
-
-    from events_with_session_start
-
-),
-
+{# session_index 0: before the rebuilt part's first session start, only
+    in a continued session (the first event of any other rebuilt part
+    starts a session): its stored id and number, and event numbers after
+    its continued_events_before stored ones. #}
 events_sequenced as (
 
     select
-        event_id,
-        visitor_id,
-        user_id,
-        anonymous_id,
-        session_id,
-        source_session_id,
-        source_table,
-        event_name,
-        event_type,
-        page_url,
-        page_path,
-        referrer,
-        utm_source,
-        utm_medium,
-        utm_campaign,
-        product_id,
-        order_id,
-        revenue,
+        events_numbered.event_id,
         case
-            when is_continued = 1 then sessions_before
+            when events_numbered.session_index = 0
+                then events_numbered.continued_session_id
+            else session_starts.session_id
+        end as session_id,
+        events_numbered.sessions_before
+        + coalesce(session_starts.rebuilt_session_number, 0)
+            as session_sequence_number,
+        case
+            when events_numbered.session_index = 0
+                then
+                    events_numbered.continued_events_before
+                    + events_numbered.scope_event_number
             else
-                sessions_before + dense_rank() over (
-                    partition by visitor_id, is_continued
-                    order by session_start_at, session_first_event_id
-                )
-        end as session_sequence_number,
-        case
-            when is_continued = 1 then continued_events_before else 0
-        end
-        + row_number() over (
-            partition by session_id
-            order by occurred_at, event_id
-        ) as event_sequence_number,
+                events_numbered.scope_event_number
+                - session_starts.start_scope_number + 1
+        end as event_sequence_number,
         {{ product_warehouse.seconds_between(
-            'previous_occurred_at', 'occurred_at') }}
-            as seconds_since_previous_event,
-        occurred_at,
-        received_at
+            'events_numbered.previous_occurred_at',
+            'events_numbered.occurred_at') }}
+            as seconds_since_previous_event
 
-    from events_with_session
+    from events_numbered
+    left join session_starts
+        on
+            events_numbered.visitor_id = session_starts.visitor_id
+            and events_numbered.start_event_number
+            = session_starts.start_event_number
+
+),
+
+events_joined as (
+
+    select
+        events.event_id,
+        events.visitor_id,
+        events.user_id,
+        events.anonymous_id,
+        events_sequenced.session_id,
+        events.source_session_id,
+        events.source_table,
+        events.event_name,
+        events.event_type,
+        events.page_url,
+        events.page_path,
+        events.referrer,
+        events.utm_source,
+        events.utm_medium,
+        events.utm_campaign,
+        events.product_id,
+        events.order_id,
+        events.revenue,
+        events_sequenced.session_sequence_number,
+        events_sequenced.event_sequence_number,
+        events_sequenced.seconds_since_previous_event,
+        events.occurred_at,
+        events.received_at
+
+    from events
+    inner join events_sequenced
+        on events.event_id = events_sequenced.event_id
 
 )
 
-select * from events_sequenced
+select * from events_joined

@@ -73,23 +73,13 @@ channel_sources as (
 
 ),
 
-sessions_per_visitor as (
-
-    select
-        session_id,
-        visitor_id,
-        session_sequence_number
-
-    from events
-    where event_sequence_number = 1
-
-),
-
 session_totals as (
 
     select
         session_id,
+        max(visitor_id) as visitor_id,
         max(user_id) as user_id,
+        max(session_sequence_number) as session_sequence_number,
         count(*) as event_count,
         sum(
             case when event_type = 'page' then 1 else 0 end
@@ -103,6 +93,12 @@ session_totals as (
             end
         ) as {{ column }},
         {%- endfor %}
+        min(
+            case when event_type = 'page' then event_sequence_number end
+        ) as landing_page_number,
+        max(
+            case when event_type = 'page' then event_sequence_number end
+        ) as exit_page_number,
         min(occurred_at) as session_start_at,
         max(occurred_at) as session_end_at,
         max(received_at) as last_received_at
@@ -112,41 +108,22 @@ session_totals as (
 
 ),
 
-page_events_ranked as (
-
-    select
-        session_id,
-        page_path,
-        referrer,
-        utm_source,
-        utm_medium,
-        utm_campaign,
-        row_number() over (
-            partition by session_id
-            order by event_sequence_number
-        ) as page_rank_from_first,
-        row_number() over (
-            partition by session_id
-            order by event_sequence_number desc
-        ) as page_rank_from_last
-
-    from events
-    where event_type = 'page'
-
-),
-
 landing_pages as (
 
     select
-        session_id,
-        page_path as landing_page_path,
-        utm_source,
-        utm_medium,
-        utm_campaign,
-        referrer
+        events.session_id,
+        events.page_path as landing_page_path,
+        events.utm_source,
+        events.utm_medium,
+        events.utm_campaign,
+        events.referrer
 
-    from page_events_ranked
-    where page_rank_from_first = 1
+    from session_totals
+    inner join events
+        on
+            session_totals.session_id = events.session_id
+            and session_totals.landing_page_number
+            = events.event_sequence_number
 
 ),
 
@@ -213,19 +190,23 @@ landing_categories as (
 exit_pages as (
 
     select
-        session_id,
-        page_path as exit_page_path
+        events.session_id,
+        events.page_path as exit_page_path
 
-    from page_events_ranked
-    where page_rank_from_last = 1
+    from session_totals
+    inner join events
+        on
+            session_totals.session_id = events.session_id
+            and session_totals.exit_page_number
+            = events.event_sequence_number
 
 ),
 
 sessions_joined as (
 
     select
-        sessions_per_visitor.session_id,
-        sessions_per_visitor.visitor_id,
+        session_totals.session_id,
+        session_totals.visitor_id,
         session_totals.user_id,
         landing_pages.landing_page_path,
         exit_pages.exit_page_path,
@@ -241,7 +222,7 @@ sessions_joined as (
             'landing_categories.source_category',
             'landing_categories.referrer_category'
         ) }} as channel,
-        sessions_per_visitor.session_sequence_number,
+        session_totals.session_sequence_number,
         {{ product_warehouse.seconds_between(
             'session_totals.session_start_at',
             'session_totals.session_end_at'
@@ -255,15 +236,13 @@ sessions_joined as (
         session_totals.session_end_at,
         session_totals.last_received_at
 
-    from sessions_per_visitor
-    inner join session_totals
-        on sessions_per_visitor.session_id = session_totals.session_id
+    from session_totals
     left join landing_pages
-        on sessions_per_visitor.session_id = landing_pages.session_id
+        on session_totals.session_id = landing_pages.session_id
     left join landing_categories
-        on sessions_per_visitor.session_id = landing_categories.session_id
+        on session_totals.session_id = landing_categories.session_id
     left join exit_pages
-        on sessions_per_visitor.session_id = exit_pages.session_id
+        on session_totals.session_id = exit_pages.session_id
 
 ),
 
