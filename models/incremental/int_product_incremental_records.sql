@@ -1,36 +1,37 @@
 {#-
     The records this run validates and identifies again (README,
-    "Incremental runs"; ADR 0006, ADR 0009), one row per (source_table,
-    event_id): every id received at or after the run's cutoff, whatever
-    its validity, and every id a record of this run's visitors rebuilt
-    whole carries (its user_id is one of them, or its anonymous_id is one
-    or was ever linked to one: the anonymous id's latest link is then
-    among those records). A reopened visitor's identity cannot change
+    "Incremental runs"; ADR 0006, ADR 0009, ADR 0012), whole, one row per
+    record (every copy): the records new in this run
+    (int_product_incremental_new_records), and, received before the
+    cutoff, every copy of an id they carry, every copy of an id a record
+    of this run's visitors rebuilt whole carries (its user_id is one of
+    them, or its anonymous_id is one or was ever linked to one: the
+    anonymous id's latest link is then among those records), and every
+    record without an id (the duplicate check ranks a table's records
+    without an id together). A reopened visitor's identity cannot change
     (ADR 0008), so its stored records stay as they are and only its new
     ones are validated and identified (against the stored links).
-    int_product_records_identified rebuilds every copy of these ids (the
-    duplicate check sees them all) and every record without an id.
-    The new records are int_product_incremental_new_records; the records
-    before them are read from the stored identified records, which hold
-    every record received before the cutoff (ADR 0009). Empty when no
-    model will run incrementally.
+    Everything received before the cutoff is read from the stored
+    identified records, which hold every such record (ADR 0009), so a run
+    reads the raw records once, in int_product_incremental_new_records
+    (ADR 0012). int_product_records_identified reads these rows, not the
+    raw records, and replaces the stored ones with the same ids. Empty
+    when no model will run incrementally.
 -#}
 {%- set identified = product_warehouse.stored_model_relation(
     'int_product_records_identified', 'received_at') %}
 -- depends_on: {{ ref('int_product_incremental_visitors') }}
+-- depends_on: {{ ref('int_product_incremental_run') }}
 
 with
 
 new_records as (
 
     select
-        source_table,
-        event_id,
-        anonymous_id,
-        user_id
+        record_key,
+        {{ product_warehouse.record_columns() | join(',\n        ') }}
 
     from {{ ref('int_product_incremental_new_records') }}
-    where event_id is not null
 
 ),
 
@@ -54,7 +55,9 @@ new_records as (
         from new_records
         inner join visitors
             on new_records.user_id = visitors.visitor_id
-        where new_records.anonymous_id is not null
+        where
+            new_records.anonymous_id is not null
+            and new_records.event_id is not null
 
         union all
 
@@ -65,44 +68,72 @@ new_records as (
         where identified.anonymous_id is not null
 
     ),
+
+    {# The ids of the new records and of the stored records of this run's
+        visitors rebuilt whole. #}
+    this_run_ids as (
+
+        select record_key
+        from new_records
+        where record_key is not null
+
+        union all
+
+        select identified.record_key
+
+        from {{ identified }} as identified
+        where
+            identified.record_key is not null
+            and (
+                identified.user_id in (
+                    select affected.visitor_id from visitors as affected
+                )
+                or identified.anonymous_id in (
+                    select linked.anonymous_id from linked_anonymous_ids as linked
+                )
+            )
+
+    ),
+
+    run as (
+
+        select cutoff_at
+        from {{ ref('int_product_incremental_run') }}
+
+    ),
+
+    {# Received before the cutoff: the copies of those ids, and the records
+        without an id. #}
+    stored_records as (
+
+        select
+            identified.record_key,
+            {{ product_warehouse.record_columns('identified') | join(',\n            ') }}
+
+        from {{ identified }} as identified
+        cross join run
+        where
+            identified.received_at < run.cutoff_at
+            and (
+                identified.record_key is null
+                or identified.record_key in (
+                    select this_run_ids.record_key from this_run_ids
+                )
+            )
+
+    ),
 {%- endif %}
 
-{#- The new records, and the records before them (the stored identified
-    records, ADR 0009; with none stored every record is new) of this
-    run's visitors rebuilt whole. -#}
 this_run_records as (
 
-    select
-        source_table,
-        event_id
-
-    from new_records
+    select * from new_records
     {%- if identified is not none %}
 
     union all
 
-    select
-        identified.source_table,
-        identified.event_id
-
-    from {{ identified }} as identified
-    where
-        identified.event_id is not null
-        and (
-            identified.user_id in (
-                select affected.visitor_id from visitors as affected
-            )
-            or identified.anonymous_id in (
-                select linked.anonymous_id from linked_anonymous_ids as linked
-            )
-        )
+    select * from stored_records
     {%- endif %}
 
 )
 
-select distinct
-    {{ product_warehouse.record_key() }} as record_key,
-    source_table,
-    event_id
-
-from this_run_records
+select * from this_run_records

@@ -14,10 +14,11 @@
     resolved_user_id is its own user_id, else its anonymous_id's mapped
     user; visitor_id adds the anonymous_id as the last fallback.
     Incremental (README, "Incremental runs"): a run reads only the
-    records int_product_incremental_records names (every copy of each id,
-    so the duplicate check sees them all) and the records without an id,
-    and replaces those of them that are rejected or belong to this run's
-    visitors (the `visitor_replace` strategy, replaces='records'). The
+    records int_product_incremental_records holds (every copy of each id,
+    so the duplicate check sees them all, and the records without an id),
+    not the raw records (ADR 0012), and replaces those of them that are
+    rejected or belong to this run's visitors (the `visitor_replace`
+    strategy, replaces='records'). The
     identity links are those of the records read and of the stored kept
     records it does not replace (ADR 0009): the same links a full build
     ranks, so a reopened visitor's new records map as its stored ones do.
@@ -28,47 +29,26 @@
 
 with
 
-staged as (
-
-    select
-        {{ product_warehouse.record_columns() | join(',\n        ') }}
-
-    from {{ ref('int_product_records_staged') }}
-
-),
-
 {% if is_incremental() -%}
-    this_run_records as (
-
-        select
-            source_table,
-            event_id
-
-        from {{ ref('int_product_incremental_records') }}
-
-    ),
-
-    {#- One pass over the staged records (a second reference would make
-        some engines materialize all of them). -#}
+    {# The records this run validates again, whole (the run layer's, not
+        the raw records: ADR 0012). #}
     records as (
 
-        select staged.*
+        select
+            record_key,
+            {{ product_warehouse.record_columns() | join(',\n            ') }}
 
-        from staged
-        left join this_run_records
-            on
-                staged.source_table = this_run_records.source_table
-                and staged.event_id = this_run_records.event_id
-        where
-            this_run_records.event_id is not null
-            or staged.event_id is null
+        from {{ ref('int_product_incremental_records') }}
 
     ),
 {%- else -%}
     records as (
 
-        select *
-        from staged
+        select
+            {{ product_warehouse.record_key() }} as record_key,
+            {{ product_warehouse.record_columns() | join(',\n            ') }}
+
+        from {{ ref('int_product_records_staged') }}
 
     ),
 {%- endif %}
@@ -154,10 +134,8 @@ identity_links as (
         stored.event_id
 
     from {{ this }} as stored
-    left join this_run_records
-        on
-            stored.source_table = this_run_records.source_table
-            and stored.event_id = this_run_records.event_id
+    left join records as this_run_records
+        on stored.record_key = this_run_records.record_key
     where
         stored.rejection_reason is null
         and stored.user_id is not null
@@ -165,7 +143,7 @@ identity_links as (
             select run_anonymous_ids.anonymous_id
             from records as run_anonymous_ids
         )
-        and this_run_records.event_id is null
+        and this_run_records.record_key is null
     {%- endif %}
 
 ),
@@ -198,9 +176,7 @@ identity_map as (
 records_identified as (
 
     select
-        {{ product_warehouse.record_key(
-            'records_validated.source_table',
-            'records_validated.event_id') }} as record_key,
+        records_validated.record_key,
         {{ product_warehouse.record_columns('records_validated')
             | join(',\n        ') }},
         records_validated.rejection_reason,
