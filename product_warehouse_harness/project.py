@@ -59,23 +59,30 @@ class DbtProject:
         result = self.invoke("show", "--inline", sql, "--limit", "-1", "--output", "json",
                              "--log-level", "none")
         table = result.result.results[0].agate_table
-        return [{name: _plain(value) for name, value in zip(table.column_names, row)}
+        return [{name: plain_value(value) for name, value in zip(table.column_names, row)}
                 for row in table.rows]
 
 
-def _plain(value):
+def plain_value(value):
     """agate gives Decimal for every number: ints stay ints, the rest floats."""
     if isinstance(value, Decimal):
         return int(value) if value == value.to_integral_value() else float(value)
     return value
 
 
-def _failure_text(args, result) -> str:
+def failed_node_messages(result) -> list[str]:
+    """`name: status: message` for each node of a dbtRunner result that
+    errored or failed."""
     lines = []
     for node_result in getattr(result.result, "results", None) or []:
-        status = str(getattr(node_result, "status", "")).lower()
-        if status in ("error", "fail", "runtime error"):
-            lines.append(f"{node_result.node.name}: {node_result.message}")
+        status = str(getattr(node_result, "status", ""))
+        if status.lower() in ("error", "fail", "runtime error"):
+            lines.append(f"{node_result.node.name}: {status}: {node_result.message}")
+    return lines
+
+
+def _failure_text(args, result) -> str:
+    lines = failed_node_messages(result)
     if result.exception is not None:
         lines.append(str(result.exception))
     return f"dbt {args[0]} failed: " + ("; ".join(lines) or "see the dbt log")

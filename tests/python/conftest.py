@@ -11,6 +11,8 @@ from pathlib import Path
 import pytest
 from dbt.cli.main import dbtRunner
 
+from product_warehouse_harness.project import failed_node_messages, plain_value
+
 ROOT = Path(__file__).resolve().parents[2]
 PROJECT_DIR = ROOT / "integration_tests"
 DUCKDB_PATH = PROJECT_DIR / "target" / "integration_tests.duckdb"
@@ -69,12 +71,7 @@ def run_dbt(*args: str, vars: dict | None = None, expect_success: bool = True,
     if result.success and args[0] != "deps":
         _last_vars["vars"] = vars
     if expect_success and not result.success:
-        failures = []
-        for node_result in getattr(result.result, "results", None) or []:
-            status = str(getattr(node_result, "status", ""))
-            if status.lower() in ("error", "fail", "runtime error"):
-                failures.append(f"{node_result.node.name}: {status}: {node_result.message}")
-        detail = "\n".join(failures) or repr(result.exception)
+        detail = "\n".join(failed_node_messages(result)) or repr(result.exception)
         raise DbtFailure(f"dbt {' '.join(args)} failed:\n{detail}")
     return result
 
@@ -118,16 +115,7 @@ def query(sql: str, vars: dict | None = None) -> list[tuple]:
         vars = _last_vars["vars"]
     result = run_dbt("show", "--inline", sql, "--limit", "-1", "--output", "json", vars=vars)
     table = result.result.results[0].agate_table
-    return [tuple(_plain(v) for v in row.values()) for row in table.rows]
-
-
-def _plain(value):
-    """agate gives Decimal for numbers and bools as bool: compare as Python."""
-    from decimal import Decimal
-
-    if isinstance(value, Decimal):
-        return int(value) if value == value.to_integral_value() else float(value)
-    return value
+    return [tuple(plain_value(v) for v in row.values()) for row in table.rows]
 
 
 def build_user_project(tmp_path: Path, database: Path, vars: dict | None = None,
