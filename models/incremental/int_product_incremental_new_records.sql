@@ -1,7 +1,7 @@
 {#-
     The records new in this run (README, "Incremental runs"; ADR 0009,
-    ADR 0012), whole (record_key and every staged column): every staged record, whatever
-    its validity, received at or after the run's cutoff
+    ADR 0012), whole (record_key and every staged column): every staged
+    record, whatever its validity, received at or after the run's cutoff
     (int_product_incremental_run) or with a null received_at; every
     staged record when the cutoff is null. A run's one read of the raw
     records: the other run-layer models, and the identified records,
