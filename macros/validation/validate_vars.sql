@@ -81,8 +81,9 @@
     {%- set spine_dates = {} -%}
     {%- for spine_var in ['product_warehouse_spine_start_date', 'product_warehouse_spine_end_date'] -%}
         {%- set value = var(spine_var) | string -%}
-        {%- if not modules.re.match('^\\d{4}-\\d{2}-\\d{2}$', value) -%}
-            {%- do errors.append(spine_var ~ " must be a date 'YYYY-MM-DD', got '" ~ value ~ "'") -%}
+        {%- if var(spine_var) is none -%}
+        {%- elif not modules.re.match('^\\d{4}-\\d{2}-\\d{2}$', value) -%}
+            {%- do errors.append(spine_var ~ " must be a date 'YYYY-MM-DD' or null, got '" ~ value ~ "'") -%}
         {%- else -%}
             {%- do spine_dates.update({spine_var: value}) -%}
         {%- endif -%}
