@@ -8,7 +8,7 @@
 -- after the package's build, so nothing here may cut a corner.
 --
 -- run.py fills in: {schema} (where the five tables go), {seed} (the
--- package's channel sources seed table), {max_future_seconds},
+-- package's channel sources as a values list), {max_future_seconds},
 -- {timeout_us}, and three staged selects built from the raw tables'
 -- columns (a column the loader never created reads as a typed null, ids
 -- have '' as null, timestamps are in UTC): {records} (every record of

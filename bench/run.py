@@ -14,8 +14,8 @@ generator, seed 42, 30 days), in this order:
   tables: what the engine needs for the essential work. Timed in this
   process.
 - like-for-like floor: hand-written DuckDB statements (bench/floor.sql)
-  that build, from the raw tables and the package's channel sources seed
-  (loaded by `dbt seed` first, untimed), tables holding exactly the rows of
+  that build, from the raw tables and the package's channel sources (the
+  lists of the macro default_channel_sources), tables holding exactly the rows of
   the package's full build of wh_product_events_fact, _sessions_fact,
   _users_dim, _journeys_fact and wh_product_event_rejections with the
   package's default vars, in schema bench_floor of the same DuckDB file.
@@ -63,6 +63,7 @@ the floors measured in the same run.
 from __future__ import annotations
 
 import argparse
+import ast
 import json
 import os
 import platform
@@ -234,13 +235,25 @@ def staged_select(con, raw: str, columns=RECORD_COLUMNS) -> str:
     return "select " + ", ".join(items) + f" from segment.{raw}"
 
 
+def channel_sources_values() -> str:
+    """The package's search engines and social sites (the lists in the
+    macro default_channel_sources, read as data) as a SQL values list
+    with the columns source_name, source_category."""
+    text = (ROOT / "macros" / "attribution" / "default_channel_sources.sql").read_text()
+    rows = [(name, category) for category, body in
+            re.findall(r"set (search|social) = \[(.*?)\]", text, re.S)
+            for name in ast.literal_eval("[" + body + "]")]
+    values = ", ".join(f"('{name}', '{category}')" for name, category in rows)
+    return f"(select * from (values {values}) as t(source_name, source_category))"
+
+
 def floor_statements(con) -> list[str]:
     """bench/floor.sql, filled in for this database, one string per statement."""
     union = "\n    union all\n    ".join
     text = "\n".join(line for line in FLOOR_FILE.read_text().splitlines()
                      if not line.lstrip().startswith("--"))
     text = text.format(
-        schema=FLOOR_SCHEMA, seed="analytics.product_warehouse_channel_sources",
+        schema=FLOOR_SCHEMA, seed=channel_sources_values(),
         max_future_seconds=MAX_FUTURE_MINUTES * 60,
         timeout_us=SESSION_INACTIVITY_MINUTES * 60 * 1_000_000,
         records=union(staged_select(con, raw, NARROW_COLUMNS) for raw in RAW_TABLES),
@@ -345,10 +358,9 @@ def measure_one(events: int, build_only: bool = False) -> dict:
     (project / "profiles.yml").write_text(json.dumps({"bench": {"target": "dev", "outputs": {
         "dev": {"type": "duckdb", "path": str(database), "schema": "analytics", "threads": 2}}}}))
     args = ["--project-dir", str(project), "--profiles-dir", str(project), "--quiet"]
-    # deps and the package's own seed (search engines and social sites, for
-    # channels) in a dbt process of their own: dbtRunner keeps the DuckDB
-    # file locked, and the like-for-like floor's process must open it.
-    for command in (["deps"], ["seed", "--select", "package:product_warehouse"]):
+    # deps in a dbt process of its own: dbtRunner keeps the DuckDB file
+    # locked, and the like-for-like floor's process must open it.
+    for command in (["deps"],):
         dbt = subprocess.run([sys.executable, "-m", "dbt.cli.main", *command, *args],
                              capture_output=True, text=True)
         if dbt.returncode != 0:

@@ -86,3 +86,27 @@ def _failure_text(args, result) -> str:
     if result.exception is not None:
         lines.append(str(result.exception))
     return f"dbt {args[0]} failed: " + ("; ".join(lines) or "see the dbt log")
+
+
+def build_user_project(work_dir: Path, database: Path, vars: dict | None = None,
+                       commands=(("deps",), ("build",))) -> Path:
+    """A fresh dbt project, as a user makes one: packages.yml with
+    `local:` this repository, a DuckDB profile on `database` (schema
+    analytics), optional vars; runs `commands` (each a dbt command line,
+    raising DbtError on failure) and returns the project directory."""
+    root = Path(__file__).resolve().parents[1]
+    project = work_dir / "my_project"
+    project.mkdir(exist_ok=True)
+    (project / "dbt_project.yml").write_text(
+        "name: my_project\nversion: '1.0'\nconfig-version: 2\nprofile: my_project\n"
+        + (f"vars:\n  product_warehouse: {json.dumps(vars)}\n" if vars else "")
+    )
+    (project / "packages.yml").write_text(f"packages:\n  - local: {root}\n")
+    (project / "profiles.yml").write_text(json.dumps({
+        "my_project": {"target": "dev", "outputs": {"dev": {
+            "type": "duckdb", "path": str(database), "schema": "analytics", "threads": 2}}}
+    }))
+    user = DbtProject(project)
+    for command in commands:
+        user.invoke(*command)
+    return project

@@ -2,7 +2,7 @@
     A session's channel (README, "Attribution": the ten rules, first match
     wins). Arguments are SQL expressions, already lowercased with empty
     strings as null: utm source, medium and campaign, the referrer's host
-    (null when absent or internal), and the seed category ('search',
+    (null when absent or internal), and the channel source category ('search',
     'social' or null) of the source and of the referrer host. Override it
     through dispatch to change the rules.
 -#}

@@ -69,7 +69,7 @@ channel_sources as (
         source_name,
         source_category
 
-    from {{ ref('product_warehouse_channel_sources') }}
+    from {{ ref('int_product_channel_sources') }}
 
 ),
 
@@ -159,7 +159,7 @@ landing_external_sources as (
 
 ),
 
-{# A source or host matches a seed row by name or as a subdomain of it
+{# A source or host matches a channel source by name or as a subdomain of it
     (www.google.com and m.facebook.com match google.com, facebook.com). #}
 landing_categories as (
 

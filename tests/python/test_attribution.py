@@ -6,9 +6,11 @@ conversions: test_attribution_config.py)."""
 
 from __future__ import annotations
 
+import ast
 import csv
 import hashlib
 import math
+import re
 from collections import defaultdict
 from datetime import datetime
 
@@ -32,8 +34,13 @@ GENERATED = CASES["attribution_generated"]
 # -- an independent implementation of the rules -------------------------
 
 def seed_categories() -> list[tuple[str, str]]:
-    with open(ROOT / "seeds" / "product_warehouse_channel_sources.csv") as f:
-        return [(row["source_name"], row["source_category"]) for row in csv.DictReader(f)]
+    """The package's search and social sources, read as data from the
+    lists in the macro default_channel_sources (not from a model)."""
+    text = (ROOT / "macros" / "attribution" / "default_channel_sources.sql").read_text()
+    lists = {name: ast.literal_eval("[" + body + "]") for name, body in
+             re.findall(r"set (search|social) = \[(.*?)\]", text, re.S)}
+    assert len(lists["search"]) > 10 and len(lists["social"]) > 10, lists
+    return [(source, category) for category in ("search", "social") for source in lists[category]]
 
 
 def category(value, seed):

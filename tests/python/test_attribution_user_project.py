@@ -1,16 +1,14 @@
 """What the README promises a user of attribution: a fresh DuckDB project
 with Segment tables that adds product_warehouse_conversions to its vars
-gets the four attribution models from `dbt build`; replacing the channel
-sources seed with its own (seeds/README.md) changes the channels."""
+gets the four attribution models from `dbt build`; a seed of its own
+named by product_warehouse_channel_sources (docs/attribution.md) adds a
+search engine to the package's list."""
 
 from __future__ import annotations
 
-import json
-
 import duckdb
-from dbt.cli.main import dbtRunner
 
-from conftest import build_user_project
+from product_warehouse_harness.project import DbtProject, build_user_project
 
 
 def test_user_conversions_and_own_channel_sources(tmp_path):
@@ -33,20 +31,16 @@ def test_user_conversions_and_own_channel_sources(tmp_path):
         id varchar, anonymous_id varchar, user_id varchar, "timestamp" timestamptz,
         received_at timestamptz)""")
     con.close()
-    vars = {"product_warehouse_conversions": [{"name": "order", "event": "Order Completed"}]}
+    vars = {"product_warehouse_conversions": [{"name": "order", "event": "Order Completed"}],
+            "product_warehouse_channel_sources": "my_channel_sources"}
     project = build_user_project(tmp_path, database, vars=vars, commands=())
-    # The user's own channel sources, as seeds/README.md says.
+    # The user's own channel sources: a seed of the user's project.
     (project / "seeds").mkdir()
-    (project / "seeds" / "product_warehouse_channel_sources.csv").write_text(
+    (project / "seeds" / "my_channel_sources.csv").write_text(
         "source_name,source_category\nsearch.example,search\n")
-    (project / "dbt_project.yml").write_text(
-        "name: my_project\nversion: '1.0'\nconfig-version: 2\nprofile: my_project\n"
-        f"vars:\n  product_warehouse: {json.dumps(vars)}\n"
-        "seeds:\n  product_warehouse:\n    product_warehouse_channel_sources:\n      +enabled: false\n")
+    user = DbtProject(project)
     for command in (("deps",), ("build",)):
-        result = dbtRunner().invoke([*command, "--project-dir", str(project),
-                                     "--profiles-dir", str(project)])
-        assert result.success, f"dbt {command[0]} failed: {result.exception}"
+        user.invoke(*command)
 
     con = duckdb.connect(str(database))
     try:

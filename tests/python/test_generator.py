@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import duckdb
 
-from conftest import build_user_project
+from product_warehouse_harness.project import build_user_project
 from product_warehouse_harness.generate import generate
 
 

@@ -14,7 +14,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from conftest import build_user_project
+from product_warehouse_harness.project import build_user_project
 
 METRICS = ["product_warehouse_dau", "product_warehouse_wau",
            "product_warehouse_mau", "product_warehouse_stickiness"]
