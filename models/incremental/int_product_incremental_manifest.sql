@@ -1,13 +1,9 @@
 {#-
-    The incremental manifest (README, "Incremental runs"; ADR 0011): the
-    watermark of each model derived from the warehouse models (a model
-    configured with `derived_from`), one row appended by the model's
-    post-hook each time it succeeds. Such a model may hold few rows or
-    none (no funnel configured, no conversion yet), so its watermark
-    cannot be read from its own rows; int_product_incremental_run reads
-    each model's latest row here instead. Its own select adds nothing:
-    built empty on the first run (and on --full-refresh), then only the
-    post-hooks write to it.
+    The manifest (docs/incremental.md): the derived facts' watermarks, one
+    row appended by a derived fact's post-hook each time it succeeds (it
+    may hold few rows or none, so its own rows cannot say how far it got).
+    int_product_incremental_run reads each one's latest row. The select
+    adds no row: built empty on the first run and on --full-refresh.
 -#}
 {{ config(materialized='incremental') }}
 

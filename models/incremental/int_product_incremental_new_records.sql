@@ -1,13 +1,9 @@
 {#-
-    The records new in this run (README, "Incremental runs"; ADR 0009,
-    ADR 0012), whole (record_key and every staged column): every staged
-    record, whatever its validity, received at or after the run's cutoff
-    (int_product_incremental_run) or with a null received_at; every
-    staged record when the cutoff is null. A run's one read of the raw
-    records: the other run-layer models, and the identified records,
-    find what came before in the stored identified records, which hold
-    every record received before the cutoff. Empty when no model will
-    run incrementally (--full-refresh, or none of them built yet).
+    The new records (docs/incremental.md), whole: record_key and every
+    staged column of each staged record received at or after the cutoff
+    or with a null received_at, whatever its validity; every one when the
+    cutoff is null. The run's one read of the raw records. Empty on a full
+    build.
 -#}
 with
 

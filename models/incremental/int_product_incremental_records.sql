@@ -1,22 +1,9 @@
 {#-
-    The records this run validates and identifies again (README,
-    "Incremental runs"; ADR 0006, ADR 0009, ADR 0012), whole, one row per
-    record (every copy): the records new in this run
-    (int_product_incremental_new_records), and, received before the
-    cutoff, every copy of an id they carry, every copy of an id a record
-    of this run's visitors rebuilt whole carries (its user_id is one of
-    them, or its anonymous_id is one or was ever linked to one: the
-    anonymous id's latest link is then among those records), and every
-    record without an id (the duplicate check ranks a table's records
-    without an id together). A reopened visitor's identity cannot change
-    (ADR 0008), so its stored records stay as they are and only its new
-    ones are validated and identified (against the stored links).
-    Everything received before the cutoff is read from the stored
-    identified records, which hold every such record (ADR 0009), so a run
-    reads the raw records once, in int_product_incremental_new_records
-    (ADR 0012). int_product_records_identified reads these rows, not the
-    raw records, and replaces the stored ones with the same ids. Empty
-    when no model will run incrementally.
+    The records list (docs/incremental.md): what the identified records
+    validate and identify again, whole, one row per copy: the new records
+    and, from the stored identified records, every copy of an id that they
+    or a record of a visitor rebuilt whole carry, and every record without
+    an id (a reopened visitor's stored records stay). Empty on a full build.
 -#}
 {%- set identified = product_warehouse.stored_model_relation(
     'int_product_records_identified', 'received_at') %}

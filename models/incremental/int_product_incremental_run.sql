@@ -1,14 +1,10 @@
 {#-
-    This run's cutoff (README, "Incremental runs"; ADR 0006): one row,
-    built first on every run. Each incremental model of the package (a
-    model whose config meta names its `product_warehouse_watermark`
-    column) has a watermark, the latest received_at it holds; the cutoff
-    is the earliest of them minus product_warehouse_incremental_lookback_hours,
-    or product_warehouse_backfill_start when that is earlier. A model
-    whose last run failed keeps an older watermark, so the cutoff covers
-    what it missed. Null when a model is missing or empty: every visitor
-    is then affected. The models are found in the graph, not through
-    ref: they are downstream of this one.
+    The run layer's first model (docs/incremental.md): one row, this
+    invocation's id, its cutoff (the earliest watermark minus the
+    lookback, or the backfill start when earlier; null while an
+    incremental model is missing or empty) and whether the run is
+    incremental. The models are found in the graph, not by ref: they are
+    downstream of this one.
 -#}
 {%- set lookback = var('product_warehouse_incremental_lookback_hours') -%}
 {%- set backfill_start = var('product_warehouse_backfill_start') -%}

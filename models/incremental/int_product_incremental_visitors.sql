@@ -1,36 +1,9 @@
 {#-
-    The visitors this run rebuilds (ADR 0004's rule, once for every
-    incremental model), and for each the point it is rebuilt from
-    (ADR 0008, README "Incremental runs").
-    Who: from every record new in this run (int_product_incremental_new_records,
-    whatever its validity: a later copy can displace an earlier one): its
-    user_id, its anonymous_id, and every user_id any record ever linked
-    to that anonymous_id (the visitor its anonymous events belonged to
-    before and the one they belong to now are among them). What came
-    before the cutoff is read from the stored identified records, which
-    hold every record received before it (ADR 0009).
-    From where: a visitor is rebuilt whole (reopen_at null) when a new
-    record may change which events are its own: it carries an
-    anonymous_id -> user_id link that no kept record received before the
-    cutoff carried, or its anonymous_id is linked to more than one user,
-    or its id has a copy received before the cutoff, or it has no
-    occurred_at; and always in `source` sessionization (a source session
-    id can join any stored session) or when the sessions fact is not
-    built. Any other visitor is reopened: its stored sessions that end
-    more than the inactivity timeout before its earliest new event are
-    left alone (no new event can join them, in exact seconds as the
-    sessions rule measures), and it is rebuilt from reopen_at, the start
-    of its first other stored session or that earliest new event,
-    whichever is earlier. When that first other session (T) started
-    before the earliest new event e, the visitor continues T (ADR 0010):
-    reopen_at is e, T's stored events before e stay, and the rebuilt
-    events that fall in T before the next session start take T's id,
-    start and number and continue its event numbers.
-    Every model's stored state agrees on that point
-    (the events before the earliest new event are the same in each), so
-    it is read from the stored sessions fact.
-    Empty when no model will run incrementally (--full-refresh, or none
-    of them built yet): nothing reads the list then.
+    The visitors list (docs/incremental.md): every visitor a new record
+    names (its user_id, its anonymous_id, every user ever linked to that
+    anonymous_id), each rebuilt whole (reopen_at null) or reopened, with
+    its reopen points and what the events fact needs to number on from
+    the sessions that stay. Empty on a full build.
 -#}
 {%- set timeout_seconds =
     var('product_warehouse_session_inactivity_minutes') * 60 -%}

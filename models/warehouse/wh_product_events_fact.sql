@@ -2,27 +2,12 @@
     unique_key='event_id', watermark_column='received_at',
     reopen_column='occurred_at')) }}
 {#-
-    Sessions (README, "Sessions"): the kept events of the identified
-    records (track, page, custom), each with its session, sequence numbers
-    and the seconds since the visitor's previous event.
-    inactivity: per visitor, ordered by (occurred_at, event_id), a session
-    starts at the first event and after every gap strictly longer than
-    product_warehouse_session_inactivity_minutes, in exact seconds.
-    source: per visitor and carried session id; events without one are
-    split by inactivity among themselves.
-    Incremental runs rebuild this run's visitors (a visitor's sessions
-    depend on that visitor's events alone), each from its reopen_at
-    (int_product_incremental_visitors; null: whole): the events before
-    it are stored and stay, no new event can join their sessions, so the
-    rebuilt part starts a session, its session numbers continue after
-    the sessions_before stored ones, and its first event's previous event
-    is the stored one at previous_event_at.
-    A visitor that continues a stored session T (ADR 0010:
-    continued_session_id) is rebuilt from its earliest new event: its
-    rebuilt events before the rebuilt part's first session start
-    (session_index 0) are T's, with T's id, start and number
-    (sessions_before counts T), and event numbers after T's
-    continued_events_before stored ones; later sessions are numbered on.
+    The kept events (track, page, custom) with their sessions: the
+    sessions rule (README, "The rules") is this model's SQL. inactivity:
+    a gap strictly longer than the timeout, in exact seconds, starts a
+    session; source: the carried session id, events without one split by
+    inactivity. Incremental (docs/incremental.md): rebuilds listed
+    visitors from reopen_at, numbering on from the sessions that stay.
 -#}
 {%- set partition_by =
     product_warehouse.session_partition_columns() | join(', ') -%}

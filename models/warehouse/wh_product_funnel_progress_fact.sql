@@ -1,6 +1,6 @@
-{#- Incremental (ADR 0011): a run rebuilds the funnel rows of this run's
-    visitors (affected_visitors_filter) from their events, whole; every
-    funnel, session- or visitor-scoped, lies within one visitor. -#}
+{#- A derived fact (docs/incremental.md): a run rebuilds the funnel rows
+    of listed visitors whole from the events fact; every funnel entrant,
+    session or visitor, lies within one visitor. -#}
 {{ config(**product_warehouse.visitor_replace_config(
     unique_key=['funnel_name', 'entrant_id', 'breakdown_value', 'step_number'],
     derived_from=['wh_product_events_fact'])) }}

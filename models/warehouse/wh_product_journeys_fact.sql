@@ -7,10 +7,10 @@
 {{ config(**product_warehouse.visitor_replace_config(
     unique_key='event_id', watermark_column='received_at',
     reopen_column='occurred_at', reopen_point='journeys_reopen_at')) }}
-{#- Incremental runs rebuild this run's visitors, each from its
-    journeys_reopen_at (int_product_incremental_visitors): the events the
-    events fact rebuilt and, in a continued session (ADR 0010), the last
-    stored events before them whose next events are among them. -#}
+{#- Incremental (docs/incremental.md): rebuilds listed visitors from
+    journeys_reopen_at: the events the events fact rebuilt and, in a
+    continued session, the last stored events before them whose journeys
+    reach into them. -#}
 -- depends_on: {{ ref('int_product_incremental_visitors') }}
 
 with

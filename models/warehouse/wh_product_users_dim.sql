@@ -3,9 +3,9 @@
 {{ config(**product_warehouse.visitor_replace_config(
     unique_key='visitor_id', watermark_column='last_received_at')) }}
 {#- One row per visitor, from its sessions (each session's totals are its
-    events'). Incremental runs rebuild this run's visitors
-    (affected_visitors_filter) from the stored sessions fact, which the run
-    brought up to date first: no event is read again. -#}
+    events') and its traits. Incremental (docs/incremental.md): rebuilds
+    listed visitors whole from the sessions fact, which the run brought
+    up to date first: no event is read again. -#}
 -- depends_on: {{ ref('int_product_incremental_visitors') }}
 
 with

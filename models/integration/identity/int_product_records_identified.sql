@@ -3,25 +3,10 @@
     reads_records=true, replaces='records')) }}
 {#-
     Every staged record, validated, and the kept ones identified: the
-    validation and identity rules (README, "Bad input", "Identity") are
-    this model's SQL.
-    Validation: each record's rejection_reason, checked in order
-    missing_id, missing_timestamp, missing_identity, future_timestamp,
-    then duplicate (of the copies of an id in one table, the one received
-    first is kept). Kept records have a null rejection_reason.
-    Identity: an anonymous_id maps to the user_id of its latest kept
-    record carrying both (ties to the greater event_id); a kept record's
-    resolved_user_id is its own user_id, else its anonymous_id's mapped
-    user; visitor_id adds the anonymous_id as the last fallback.
-    Incremental (README, "Incremental runs"): a run reads only the
-    records int_product_incremental_records holds (every copy of each id,
-    so the duplicate check sees them all, and the records without an id),
-    not the raw records (ADR 0012), and replaces those of them that are
-    rejected or belong to this run's visitors (the `visitor_replace`
-    strategy, replaces='records'). The
-    identity links are those of the records read and of the stored kept
-    records it does not replace (ADR 0009): the same links a full build
-    ranks, so a reopened visitor's new records map as its stored ones do.
+    validation and identity rules (README, "The rules") are this model's
+    SQL. Incremental (docs/incremental.md): it replaces records, reading
+    the records list, and ranks its links with the stored kept links of
+    the same anonymous ids that it does not read again: a full build's.
 -#}
 -- depends_on: {{ ref('int_product_incremental_visitors') }}
 -- depends_on: {{ ref('int_product_incremental_run') }}

@@ -1,7 +1,6 @@
 {#- The one read of the events fact for the metrics models (a table, so
-    the four of them do not each scan the events). Incremental: a run
-    rebuilds this run's visitors (affected_visitors_filter), whose days
-    a full refresh could now count differently. -#}
+    the four of them do not each scan the events). Incremental
+    (docs/incremental.md): rebuilds listed visitors' days whole. -#}
 {{ config(**product_warehouse.visitor_replace_config(
     unique_key=['visitor_id', 'activity_date'], watermark_column='last_received_at')) }}
 {%- set active_events = var('product_warehouse_active_event_names') -%}

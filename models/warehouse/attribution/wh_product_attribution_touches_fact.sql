@@ -1,6 +1,6 @@
-{#- Incremental (ADR 0011): a run rebuilds the touches of this run's
-    visitors' conversions (affected_visitors_filter), whole; a
-    conversion's touches are its own visitor's sessions. -#}
+{#- A derived fact (docs/incremental.md): a run rebuilds the touches of
+    listed visitors' conversions whole; a conversion's touches are its
+    own visitor's sessions. -#}
 {{ config(**product_warehouse.visitor_replace_config(
     unique_key=['conversion_id', 'touch_number'],
     derived_from=['wh_product_events_fact', 'wh_product_sessions_fact'])) }}

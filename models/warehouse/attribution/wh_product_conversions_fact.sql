@@ -1,5 +1,5 @@
-{#- Incremental (ADR 0011): a run rebuilds this run's visitors'
-    conversions (affected_visitors_filter), whole. -#}
+{#- A derived fact (docs/incremental.md): a run rebuilds listed visitors'
+    conversions whole. -#}
 {{ config(**product_warehouse.visitor_replace_config(
     unique_key='conversion_id',
     derived_from=['wh_product_events_fact', 'wh_product_attribution_touches_fact'])) }}
