@@ -117,25 +117,3 @@ def query(sql: str, vars: dict | None = None) -> list[tuple]:
     table = result.result.results[0].agate_table
     return [tuple(plain_value(v) for v in row.values()) for row in table.rows]
 
-
-def build_user_project(tmp_path: Path, database: Path, vars: dict | None = None,
-                       commands=(("deps",), ("build",))) -> Path:
-    """A fresh dbt project, as a user makes one: packages.yml with
-    `local:` this repository, a DuckDB profile on `database`, optional
-    vars; runs `commands` and returns the project directory."""
-    project = tmp_path / "my_project"
-    project.mkdir(exist_ok=True)
-    (project / "dbt_project.yml").write_text(
-        "name: my_project\nversion: '1.0'\nconfig-version: 2\nprofile: my_project\n"
-        + (f"vars:\n  product_warehouse: {json.dumps(vars)}\n" if vars else "")
-    )
-    (project / "packages.yml").write_text(f"packages:\n  - local: {ROOT}\n")
-    (project / "profiles.yml").write_text(json.dumps({
-        "my_project": {"target": "dev", "outputs": {"dev": {
-            "type": "duckdb", "path": str(database), "schema": "analytics", "threads": 2}}}
-    }))
-    for command in commands:
-        result = dbtRunner().invoke([*command, "--project-dir", str(project),
-                                     "--profiles-dir", str(project)])
-        assert result.success, f"dbt {command[0]} failed: {result.exception}"
-    return project

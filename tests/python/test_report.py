@@ -23,7 +23,8 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from conftest import PROJECT_DIR, ROOT, build_user_project
+from conftest import PROJECT_DIR, ROOT
+from product_warehouse_harness.project import build_user_project
 
 DEMO_EVENTS = 30_000
 # Each section's screenshot, kept for a look after the run.
