@@ -17,7 +17,7 @@ from datetime import datetime
 import pytest
 
 from cases import CASES
-from conftest import PROJECT_DIR, ROOT, query, run_dbt, target_path
+from product_warehouse_harness.integration import PROJECT_DIR, ROOT
 
 pytestmark = pytest.mark.engine
 
@@ -206,26 +206,26 @@ def same(expected: dict, actual: dict, what: str):
 
 @pytest.fixture(scope="module")
 def hand_worked_build(seeded):
-    """One build (models, tests, unit tests) of the hand-worked case, shared
-    by the tests that read it (they run one after another, file order)."""
-    return run_dbt("build", "--full-refresh", "--resource-type", "model", "test", "unit_test",
-                   vars=CASES["attribution"])
+    """The hand-worked case's build (models and data tests), shared by the
+    tests that read it."""
+    return seeded.build_case(CASES["attribution"])
 
 
 @pytest.fixture(scope="module")
 def generated_build(seeded):
-    """One build (models and tests) of the generated case, likewise."""
-    return run_dbt("build", "--full-refresh", "--resource-type", "model", "test", vars=GENERATED)
+    """The generated case's build, likewise."""
+    seeded.build_case(GENERATED)
+    return seeded
 
 
-def test_hand_worked_case_matches_expected_outputs(hand_worked_build):
+def test_hand_worked_case_matches_expected_outputs(dbt, hand_worked_build):
     result = hand_worked_build
     compared = [r.node.name for r in result.result.results
                 if r.node.name.startswith("equality__attribution__")]
     # The four expected tables really were compared, not skipped.
     assert sorted(compared) == sorted(f"equality__attribution__{m}" for m in ATTRIBUTION_MODELS)
     # The README's figures: linear 46.67 each, position-based 56 / 28 / 56.
-    rows = query(
+    rows = dbt.query(
         "select touch_number, {{ product_warehouse.round_number('linear_credit * 140', 2) }},"
         " {{ product_warehouse.round_number('position_based_credit * 140', 2) }}"
         " from {{ ref('wh_product_attribution_touches_fact') }}"
@@ -233,7 +233,7 @@ def test_hand_worked_case_matches_expected_outputs(hand_worked_build):
     assert rows == [(1, 46.67, 56), (2, 46.67, 28), (3, 46.67, 56)]
 
 
-def test_readme_revenue_by_channel_query_gives_its_table(hand_worked_build):
+def test_readme_revenue_by_channel_query_gives_its_table(dbt, hand_worked_build):
     """The README's one query, run on the hand-worked case, gives the
     README's table (and the issue's figures: first touch 140 to Direct,
     last non-direct 140 to Organic Search, linear 46.67 each)."""
@@ -244,17 +244,17 @@ def test_readme_revenue_by_channel_query_gives_its_table(hand_worked_build):
              .split("\n\n", 1)[0].splitlines()[2:]]
     expected = [(name.strip(), channel.strip(), *(float(v) for v in values))
                 for name, channel, *values in table]
-    rows = [(r[0], r[1], *(round(float(v), 2) for v in r[2:])) for r in query(sql, vars=CASES["attribution"])]
+    rows = [(r[0], r[1], *(round(float(v), 2) for v in r[2:])) for r in dbt.query(sql, vars=CASES["attribution"])]
     assert rows == expected
     assert ("order", "Direct", 140.0, 140.0, 0.0, 93.33, 112.0, 100.0) in rows
 
 
-def test_revenue_by_channel_analysis_puts_the_six_models_side_by_side(hand_worked_build):
+def test_revenue_by_channel_analysis_puts_the_six_models_side_by_side(dbt, hand_worked_build):
     vars = CASES["attribution"]
-    run_dbt("compile", "--select", "revenue_by_channel_by_attribution_model", vars=vars)
-    path = next((target_path() / "compiled" / "product_warehouse" / "analyses")
-                .rglob("revenue_by_channel_by_attribution_model.sql"))
-    rows = [(r[0], r[1], *(round(float(v), 4) for v in r[2:])) for r in query(path.read_text())]
+    dbt.run("compile", "--select", "revenue_by_channel_by_attribution_model", vars=vars)
+    path = dbt.compiled_path("revenue_by_channel_by_attribution_model", vars)
+    rows = [(r[0], r[1], *(round(float(v), 4) for v in r[2:]))
+            for r in dbt.query(path.read_text(), vars=vars)]
     # By hand (README, "Attribution"): value 140 over Direct, Organic
     # Search, Direct; the sign-up is worth 0; conversions are linear's.
     assert rows == [
@@ -265,16 +265,17 @@ def test_revenue_by_channel_analysis_puts_the_six_models_side_by_side(hand_worke
 
 
 def test_generated_case_matches_an_independent_computation(generated_build):
+    dbt = generated_build
     conversions, touches, attributions, paths = expected_generated()
     assert len(conversions) >= 20 and max(c[2] for c in conversions.values()) >= 3
 
-    rows = query(
+    rows = dbt.query(
         "select event_id, conversion_name, conversion_id, conversion_value, touch_count,"
         f" cast(conversion_date as {{{{ dbt.type_string() }}}})"
         " from {{ ref('wh_product_conversions_fact') }}", vars=GENERATED)
     same(conversions, {(r[0], r[1]): (r[2], float(r[3]), r[4], str(r[5])[:10]) for r in rows}, "conversion")
 
-    rows = query(
+    rows = dbt.query(
         "select conversions.event_id, conversions.conversion_name, touches.touch_number,"
         " touches.channel, touches.utm_source, touches.utm_medium, touches.utm_campaign,"
         " touches.referrer, touches.seconds_before_conversion,"
@@ -284,14 +285,14 @@ def test_generated_case_matches_an_independent_computation(generated_build):
         " on touches.conversion_id = conversions.conversion_id", vars=GENERATED)
     same(touches, {tuple(r[:3]): tuple(r[3:8]) + tuple(float(x) for x in r[8:]) for r in rows}, "touch")
 
-    rows = query(
+    rows = dbt.query(
         f"select cast(conversion_date as {{{{ dbt.type_string() }}}}), conversion_name,"
         " attribution_model, channel, utm_source, utm_medium, utm_campaign,"
         " attributed_conversions, attributed_value from {{ ref('wh_product_attributions_xa') }}",
         vars=GENERATED)
     same(attributions, {(str(r[0])[:10], *r[1:7]): (float(r[7]), float(r[8])) for r in rows}, "attribution")
 
-    rows = query(
+    rows = dbt.query(
         "select conversion_name, channel_path, conversions, conversion_value, avg_touch_count,"
         " avg_days_to_convert from {{ ref('wh_product_conversion_paths_xa') }}", vars=GENERATED)
     same(paths, {(r[0], r[1]): (r[2], float(r[3]), float(r[4]), float(r[5])) for r in rows}, "path")
@@ -300,7 +301,7 @@ def test_generated_case_matches_an_independent_computation(generated_build):
 def test_lookback_includes_its_edge_in_the_generated_case(generated_build):
     """gu99's order (generator): its session 10 days before (this case's
     lookback) exactly is a touch, the one a second earlier is not."""
-    rows = query(
+    rows = generated_build.query(
         "select touch_number, seconds_before_conversion, channel"
         " from {{ ref('wh_product_attribution_touches_fact') }}"
         " where visitor_id = 'gu99' order by touch_number", vars=GENERATED)
@@ -308,10 +309,12 @@ def test_lookback_includes_its_edge_in_the_generated_case(generated_build):
 
 
 def test_without_conversions_the_models_build_empty(seeded):
-    run_dbt("build", "--full-refresh", "--resource-type", "model", "test", vars=CASES["segment"])
+    dbt = seeded
+    dbt.build_case(CASES["segment"])
     for model in ATTRIBUTION_MODELS:
-        assert query(f"select count(*) from {{{{ ref('{model}') }}}}") == [(0,)], model
+        assert dbt.query(f"select count(*) from {{{{ ref('{model}') }}}}",
+                         vars=CASES["segment"]) == [(0,)], model
     # The columns other work refs exist (with their types) even when empty.
-    query("select conversion_id, conversion_name, event_id, visitor_id, user_id, session_id,"
+    dbt.query("select conversion_id, conversion_name, event_id, visitor_id, user_id, session_id,"
           " occurred_at, conversion_value + touch_count as n, conversion_date"
           " from {{ ref('wh_product_conversions_fact') }}")

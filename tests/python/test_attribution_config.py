@@ -7,11 +7,9 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import run_dbt
 
-
-def _compile_error(vars: dict) -> str:
-    result = run_dbt("compile", "--select", "wh_product_conversions_fact", vars=vars,
+def _compile_error(dbt, vars: dict) -> str:
+    result = dbt.run("compile", "--select", "wh_product_conversions_fact", vars=vars,
                      expect_success=False)
     assert not result.success
     return str(result.exception) + "".join(
@@ -29,13 +27,13 @@ def _compile_error(vars: dict) -> str:
     ([{"name": "ok", "event": "a"}, "order_completed"], "conversion 2 must be a mapping"),
     ({"name": "order"}, "product_warehouse_conversions must be a list"),
 ])
-def test_malformed_conversion_fails_at_compile_time(seeded, conversions, problem):
-    message = _compile_error({"product_warehouse_conversions": conversions})
+def test_malformed_conversion_fails_at_compile_time(dbt, conversions, problem):
+    message = _compile_error(dbt, {"product_warehouse_conversions": conversions})
     assert problem in message, message
 
 
-def test_bad_attribution_numbers_fail_naming_the_var(seeded):
-    message = _compile_error({"product_warehouse_attribution_lookback_days": 0,
+def test_bad_attribution_numbers_fail_naming_the_var(dbt):
+    message = _compile_error(dbt, {"product_warehouse_attribution_lookback_days": 0,
                               "product_warehouse_attribution_half_life_days": "7",
                               "product_warehouse_internal_hosts": "shop.example"})
     assert "product_warehouse_attribution_lookback_days" in message

@@ -13,7 +13,6 @@ import sqlglot
 from sqlglot.errors import ErrorLevel
 
 from cases import CASES
-from conftest import PROJECT_DIR, run_dbt
 
 DIALECTS = {
     "postgres": "postgres",
@@ -39,11 +38,10 @@ def check_statements(sql: str, dialect: str) -> None:
     sqlglot.transpile(sql, read=dialect, write=dialect, unsupported_level=ErrorLevel.RAISE)
 
 
-def compile_offline(target: str, case: str) -> Path:
-    target_path = PROJECT_DIR / "target" / f"offline_{target}_{case}"
-    run_dbt(
+def compile_offline(dbt, target: str, case: str) -> Path:
+    target_path = dbt.project_dir / "target" / f"offline_{target}_{case}"
+    dbt.run(
         "compile",
-        "--target", f"{target}_offline",
         "--no-populate-cache",
         "--target-path", str(target_path),
         # The equality tests read both relations' columns: no warehouse here.
@@ -52,15 +50,15 @@ def compile_offline(target: str, case: str) -> Path:
               "product_warehouse_test_offline_incremental": case in INCREMENTAL_CASES,
               "product_warehouse_backfill_start":
                   "2026-01-01 06:00:00" if case in INCREMENTAL_CASES else None},
-        use_default_target=False,
+        target=f"{target}_offline",
     )
     return target_path / "compiled"
 
 
 @pytest.mark.parametrize("case", COMPILE_CASES)
 @pytest.mark.parametrize("target", sorted(DIALECTS))
-def test_compiled_sql_parses_in_dialect(installed, target, case):
-    compiled = compile_offline(target, case)
+def test_compiled_sql_parses_in_dialect(dbt, target, case):
+    compiled = compile_offline(dbt, target, case)
     files = sorted(compiled.rglob("*.sql"))
     package_models = [f for f in files if "/product_warehouse/models/warehouse/" in str(f)]
     assert len(package_models) >= 5, f"expected the warehouse models under {compiled}"

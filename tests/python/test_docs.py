@@ -8,15 +8,15 @@ from __future__ import annotations
 import re
 
 from cases import CASES
-from conftest import query, run_dbt
 
 VAR_COLUMNS = re.compile(r"^(trait_.*|email|plan|.*_count|event_[3-9][0-9]*)$")
 DOCUMENTED_COUNTS = {"event_count", "page_view_count", "session_count"}
 
 
 def test_every_model_and_built_column_is_described(seeded):
-    manifest = run_dbt("parse").result
-    run_dbt("run", "--full-refresh", "--select", "package:product_warehouse", vars=CASES["segment"])
+    dbt, vars = seeded, CASES["segment"]
+    manifest = dbt.run("parse", vars=vars).result
+    dbt.build_case(vars)
     models = {
         node.name: node for node in manifest.nodes.values()
         if node.resource_type == "model" and node.package_name == "product_warehouse"
@@ -24,9 +24,10 @@ def test_every_model_and_built_column_is_described(seeded):
     assert len(models) >= 10
     # Every built column of the package's models, in one query.
     built_columns: dict[str, list[str]] = {}
-    for table_name, column_name in query(
+    for table_name, column_name in dbt.query(
             "select table_name, column_name from information_schema.columns "
-            "where table_schema = 'main' order by table_name, ordinal_position"):
+            "where table_schema = 'main_segment' order by table_name, ordinal_position",
+            vars=vars):
         built_columns.setdefault(table_name, []).append(column_name)
     missing = []
     for name, node in sorted(models.items()):
@@ -46,9 +47,9 @@ def test_every_model_and_built_column_is_described(seeded):
     assert not missing, "\n".join(missing)
 
 
-def test_unit_test_names_fit_every_engine(installed):
+def test_unit_test_names_fit_every_engine(dbt):
     """dbt creates a relation named after each unit test; Postgres cuts
     identifiers at 63 characters and then refuses the name."""
-    manifest = run_dbt("parse").result
+    manifest = dbt.run("parse").result
     too_long = [t.name for t in manifest.unit_tests.values() if len(t.name) > 63]
     assert not too_long and manifest.unit_tests, too_long

@@ -10,9 +10,9 @@ from collections import Counter, defaultdict
 import pytest
 
 from cases import CASES
-from conftest import PROJECT_DIR, build_case, query
+from product_warehouse_harness.integration import PROJECT_DIR
 
-pytestmark = pytest.mark.engine
+pytestmark = [pytest.mark.engine, pytest.mark.usefixtures("seeded")]
 
 STEPS = ["page_view", "add_to_cart", "checkout"]
 JOURNEY_LENGTH = 3  # integration_tests/dbt_project.yml
@@ -78,11 +78,11 @@ def rates(entrants: list[int]) -> list[float]:
     return [1.0] + [b / a if a else None for a, b in zip(entrants, entrants[1:])]
 
 
-def test_shop_funnels_match_an_independent_computation(seeded):
-    build_case("shop", CASES["shop"])
+def test_shop_funnels_match_an_independent_computation(dbt):
+    dbt.build_case(CASES["shop"])
 
     session = expected_session_funnel()
-    rows = query(
+    rows = dbt.query(
         "select step_number, step_name, entrants, conversion_rate_from_previous,"
         " conversion_rate_from_first, drop_off_count"
         " from {{ ref('wh_product_funnels_xa') }}"
@@ -96,7 +96,7 @@ def test_shop_funnels_match_an_independent_computation(seeded):
     assert entrants[0] > 250 and 0 < entrants[2] < entrants[1] < entrants[0]
 
     product = expected_product_funnel()
-    rows = query(
+    rows = dbt.query(
         "select breakdown_value, step_number, entrants from {{ ref('wh_product_funnels_xa') }}"
         " where funnel_name = 'product_funnel'")
     actual = {(value, step): n for value, step, n in rows if n}
@@ -104,24 +104,24 @@ def test_shop_funnels_match_an_independent_computation(seeded):
     assert len({value for value, _ in product}) == 9  # P1..P8 and no product
 
 
-def test_largest_drop_off_is_one_query(seeded):
-    build_case("shop", CASES["shop"])
+def test_largest_drop_off_is_one_query(dbt):
+    dbt.build_case(CASES["shop"])
     session = expected_session_funnel()
     drop_rates = {2: 1 - session[2] / session[1], 3: 1 - session[3] / session[2]}
     # The README's query.
-    rows = query(
+    rows = dbt.query(
         "select step_name from {{ ref('wh_product_funnels_xa') }}"
         " where funnel_name = 'cart_checkout' and drop_off_rank = 1")
     assert rows == [(STEPS[max(drop_rates, key=drop_rates.get) - 1],)]
 
 
-def test_paths_match_an_independent_computation(seeded):
-    build_case("shop", CASES["shop"])
+def test_paths_match_an_independent_computation(dbt):
+    dbt.build_case(CASES["shop"])
     by_session = defaultdict(list)
     for event in shop_events():
         by_session[event["session_id"]].append(event["event_type"])
     paths = Counter(" > ".join(names[:JOURNEY_LENGTH]) for names in by_session.values())
-    rows = query("select journey_path, session_count, share_of_sessions from {{ ref('wh_product_paths_xa') }}")
+    rows = dbt.query("select journey_path, session_count, share_of_sessions from {{ ref('wh_product_paths_xa') }}")
     assert {path: n for path, n, _ in rows} == dict(paths)
     total = sum(paths.values())
     assert all(abs(share - n / total) < 1e-9 for _, n, share in rows)

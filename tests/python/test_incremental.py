@@ -5,9 +5,10 @@ touches and conversions derived from them) equal a full refresh on the
 same raw rows, row for row.
 
 Raw Segment tables (schema `incremental`) are written straight through
-the engine's driver; each schedule loads a random dataset in batches
-that arrive by load time, runs the four models incrementally after each
-batch, and compares them with a full refresh of the whole dataset. The
+the engine's driver; each schedule loads random datasets in batches that
+arrive by load time, runs the nine models above (and what they depend
+on) incrementally after each batch, and compares them with a full
+refresh of the whole data. The
 datasets hold late events (received hours or days after they happened),
 copies of one event across batches (some received earlier than the copy
 already loaded), logins that re-map earlier anonymous events (shared
@@ -30,7 +31,6 @@ from collections import Counter
 
 import pytest
 
-from conftest import run_dbt, target
 
 pytestmark = [
     pytest.mark.engine,
@@ -81,8 +81,9 @@ class Warehouse:
     short-lived connection per call, so dbt's own connection is never
     contended."""
 
-    def __init__(self, engine: str):
-        self.engine = engine
+    def __init__(self, dbt):
+        self.dbt = dbt
+        self.engine = engine = dbt.engine
         # Where the models are (the integration profile's schema).
         self.model_schema = "analytics" if engine == "snowflake" else "main"
 
@@ -171,20 +172,22 @@ def _plain(value):
 
 
 @pytest.fixture(scope="module")
-def warehouse(seeded):
-    # seeded: the sessions fact reads the package's channel seed.
-    if target() not in ("duckdb", "postgres", "snowflake"):
+def warehouse(dbt):
+    if dbt.engine not in ("duckdb", "postgres", "snowflake"):
         pytest.fail(f"the incremental property test runs on duckdb, postgres and snowflake,"
-                    f" not {target()}")
-    return Warehouse(target())
+                    f" not {dbt.engine}")
+    return Warehouse(dbt)
 
 
 # -- random datasets ----------------------------------------------------------
 
-def make_dataset(seed: int, visitors: int = 14) -> list[dict]:
+def make_dataset(seed: int, visitors: int = 14, shift_hours: int = 0) -> list[dict]:
     """Raw rows with a `table` and an `arrival` (when the loader writes
-    them; received_at <= arrival < received_at + lookback)."""
+    them; received_at <= arrival < received_at + lookback), every time
+    `shift_hours` after the base dataset's. Ids carry the seed, so
+    datasets of different seeds share no visitor, user or event."""
     rng = random.Random(seed)
+    t0 = T0 + dt.timedelta(hours=shift_hours)
     rows: list[dict] = []
     users = [f"u{seed}_{k}" for k in range(max(2, visitors // 3))]
     serial = 0
@@ -206,7 +209,7 @@ def make_dataset(seed: int, visitors: int = 14) -> list[dict]:
         anonymous_id = f"a{seed}_{v}"
         user = rng.choice(users)
         login_at_event = rng.choice([None, None, 2, 5, 9])
-        clock = T0 + dt.timedelta(minutes=rng.randint(0, 60 * 48))
+        clock = t0 + dt.timedelta(minutes=rng.randint(0, 60 * 48))
         for k in range(rng.randint(3, 14)):
             gap = rng.choice([0, 0, 5, 29 * 60, 30 * 60, 30 * 60 + 1, 45 * 60, 3600 * 5, 60 * 14])
             clock += dt.timedelta(seconds=gap)
@@ -248,14 +251,14 @@ def make_dataset(seed: int, visitors: int = 14) -> list[dict]:
                 rows.append(copy)
         if rng.random() < 0.25:  # a second device of the same user, or a shared one
             other = f"a{seed}_{rng.randrange(visitors)}"
-            at = T0 + dt.timedelta(minutes=rng.randint(0, 60 * 60))
+            at = t0 + dt.timedelta(minutes=rng.randint(0, 60 * 60))
             rows.append({"table": "identifies", "id": next_id("i"), "anonymous_id": other,
                          "user_id": user, "email": None, "plan": "pro",
                          "timestamp": at, "received_at": received(at)})
     # Days later, users come back: one through a server-side call (user_id
     # only), one on a new device that logs in. Their earlier anonymous
     # events (mapped to them) must stay theirs in runs that see only this.
-    later = T0 + dt.timedelta(days=4)
+    later = t0 + dt.timedelta(days=4)
     logged = sorted({r["user_id"] for r in rows if r["table"] == "identifies"})
     for k, user in enumerate(logged[:2]):
         at = later + dt.timedelta(hours=3 * k)
@@ -296,16 +299,16 @@ def make_schedule(rows: list[dict], rng: random.Random) -> list[list[dict]]:
 
 # -- the property -------------------------------------------------------------
 
-def build(vars: dict, full_refresh: bool):
+def build(warehouse: Warehouse, vars: dict, full_refresh: bool):
     flags = ["--full-refresh"] if full_refresh else []
-    run_dbt("run", *flags, "--select", SELECT_MODELS, vars=vars)
+    warehouse.dbt.run("run", *flags, "--select", SELECT_MODELS, vars=vars)
 
 
 def full_build_of(warehouse: Warehouse, rows: list[dict], vars: dict):
     """The raw tables hold exactly `rows`, and the models a full refresh of them."""
     warehouse.reset_raw()
     warehouse.load(rows)
-    build(vars, full_refresh=True)
+    build(warehouse, vars, full_refresh=True)
 
 
 def snapshot(warehouse: Warehouse) -> dict[str, list[tuple]]:
@@ -322,40 +325,55 @@ def assert_same(actual: dict, expected: dict, label: str):
             f"{len(missing)} rows missing, e.g. {missing[:2]}; {len(extra)} extra, e.g. {extra[:2]}")
 
 
-DATASETS = [  # seed, vars
-    (11, {}),
-    (12, {}),
-    (13, {"product_warehouse_sessionization": "source"}),
-]
-SCHEDULES_PER_DATASET = 10
+# Each group's datasets are loaded side by side (disjoint ids), each
+# shifted in time by its own offset, and one schedule of cuts is applied
+# to their union: each dataset then meets the cuts at other points of its
+# own history, so a sequence of runs is one schedule per dataset, while
+# dbt runs once per batch for all of them. Every run mixes visitors of
+# several datasets at different stages, as a real run mixes visitors.
+GROUPS = {  # name: ([(seed, shift_hours)], vars)
+    "inactivity": ([(11, 0), (12, 19), (14, 43), (16, 70)], {}),
+    "source": ([(13, 0), (15, 29)], {"product_warehouse_sessionization": "source"}),
+}
+SEQUENCES_PER_GROUP = {"inactivity": 8, "source": 5}
 
 
-@pytest.mark.parametrize("seed,extra_vars", DATASETS, ids=[f"dataset{s}" for s, _ in DATASETS])
-def test_incremental_runs_equal_a_full_refresh(warehouse, seed, extra_vars):
+@pytest.mark.parametrize("group", sorted(GROUPS))
+def test_incremental_runs_equal_a_full_refresh(warehouse, group):
+    datasets, extra_vars = GROUPS[group]
     vars = {**BASE_VARS, **extra_vars}
-    rows = make_dataset(seed)
-    # The raw data exercises what the property is about.
-    assert sum(r["received_at"] - r["timestamp"] > dt.timedelta(hours=1)
-               for r in rows if r["timestamp"]) >= 3
-    assert sum(r["table"] == "identifies" for r in rows) >= 3
+    parts = {seed: make_dataset(seed, shift_hours=shift) for seed, shift in datasets}
+    rows = [row for part in parts.values() for row in part]
+    # The raw data exercises what the property is about, in every dataset.
+    for part in parts.values():
+        assert sum(r["received_at"] - r["timestamp"] > dt.timedelta(hours=1)
+                   for r in part if r["timestamp"]) >= 3
+        assert sum(r["table"] == "identifies" for r in part) >= 3
 
-    # Views and staging for this dataset's vars, then the reference.
+    # Views and staging for this group's vars, then the reference.
     full_build_of(warehouse, rows, vars)
     expected = snapshot(warehouse)
-    assert len(expected["wh_product_events_fact"]) > 50
+    assert len(expected["wh_product_events_fact"]) > 50 * len(datasets)
 
-    rng = random.Random(seed * 1000)
+    rng = random.Random(sum(seed for seed, _ in datasets) * 1000)
     runs = 0
+    # Each dataset's own schedule: the number of batches that brought it
+    # rows, over every sequence (several batches for most of them).
+    batches_per_dataset: Counter = Counter()
     # Visitors rebuilt from a later session (stored sessions kept),
     # visitors continuing a stored session (ADR 0010), and visitors
     # rebuilt whole, over every incremental run.
     reopened = continued = whole = 0
-    for number in range(SCHEDULES_PER_DATASET):
+    sequences = SEQUENCES_PER_GROUP[group]
+    for number in range(sequences):
         batches = make_schedule(rows, rng)
+        for seed, part in parts.items():
+            ids = {id(r) for r in part}
+            batches_per_dataset[seed] += sum(any(id(r) in ids for r in b) for b in batches)
         warehouse.reset_raw()
         for index, batch in enumerate(batches):
             warehouse.load(batch)
-            build(vars, full_refresh=index == 0)
+            build(warehouse, vars, full_refresh=index == 0)
             runs += 1
             if index > 0:
                 reopened += warehouse.scalar(
@@ -369,8 +387,11 @@ def test_incremental_runs_equal_a_full_refresh(warehouse, seed, extra_vars):
                     " where reopen_at is null")
         actual = snapshot(warehouse)
         assert_same(actual, expected,
-                    f"dataset {seed}, schedule {number} ({[len(b) for b in batches]} rows per batch)")
-    assert runs > SCHEDULES_PER_DATASET * 2
+                    f"group {group}, sequence {number} ({[len(b) for b in batches]} rows per batch)")
+    # schedules = sequences x datasets (8 x 4 + 5 x 2 = 42), and most of
+    # each dataset's schedules cut it more than once.
+    assert runs > sequences * 2
+    assert all(n >= sequences * 1.5 for n in batches_per_dataset.values()), batches_per_dataset
     # Every kind of rebuild happened (source sessionization: whole only).
     assert whole > 0
     if extra_vars.get("product_warehouse_sessionization") == "source":
@@ -385,7 +406,7 @@ def test_an_incremental_run_with_nothing_new_changes_nothing(warehouse):
     rows = make_dataset(21)
     full_build_of(warehouse, rows, vars)
     before = snapshot(warehouse)
-    build(vars, full_refresh=False)
+    build(warehouse, vars, full_refresh=False)
     assert snapshot(warehouse) == before
 
 
@@ -400,9 +421,9 @@ def test_a_row_older_than_the_lookback_is_counted_missing_then_backfilled(wareho
                  "timestamp": first, "received_at": first}
     full_build_of(warehouse, on_time, vars)
     warehouse.load([straggler])
-    build(vars, full_refresh=False)
+    build(warehouse, vars, full_refresh=False)
 
-    result = run_dbt("test", "--select", "assert_product_events_conserved", vars=vars,
+    result = warehouse.dbt.run("test", "--select", "assert_product_events_conserved", vars=vars,
                      expect_success=False)
     assert not result.success
     [test_result] = [r for r in result.result.results
@@ -411,11 +432,11 @@ def test_a_row_older_than_the_lookback_is_counted_missing_then_backfilled(wareho
     assert test_result.failures == 1, test_result.message
 
     backfill_start = (straggler["received_at"] - dt.timedelta(minutes=1)).strftime("%Y-%m-%d %H:%M:%S")
-    build({**vars, "product_warehouse_backfill_start": backfill_start}, full_refresh=False)
-    run_dbt("test", "--select", "assert_product_events_conserved", vars=vars)
+    build(warehouse, {**vars, "product_warehouse_backfill_start": backfill_start}, full_refresh=False)
+    warehouse.dbt.run("test", "--select", "assert_product_events_conserved", vars=vars)
     repaired = snapshot(warehouse)
 
-    build(vars, full_refresh=True)
+    build(warehouse, vars, full_refresh=True)
     assert_same(repaired, snapshot(warehouse), "after the backfill")
 
 
@@ -450,13 +471,15 @@ def test_a_run_that_stops_after_any_model_is_repaired_by_the_next_run(warehouse)
         first, stopped, rest = batches[0], batches[1], [r for b in batches[2:] for r in b]
         full_build_of(warehouse, first, vars)
         warehouse.load(stopped)
-        run_dbt("run", *selection, vars=vars)
+        warehouse.dbt.run("run", *selection, vars=vars)
         warehouse.load(rest)
-        build(vars, full_refresh=False)
+        build(warehouse, vars, full_refresh=False)
         assert_same(snapshot(warehouse), expected, label)
 
 
-RUN_LAYER = ["int_product_incremental_run", "int_product_incremental_visitors"]
+RUN_LAYER = ["int_product_incremental_run", "int_product_incremental_new_records",
+             "int_product_incremental_records", "int_product_incremental_visitors",
+             "int_product_incremental_manifest"]
 
 
 def test_the_run_layer_is_listed_and_guards_a_model_run_without_it(warehouse):
@@ -466,7 +489,7 @@ def test_the_run_layer_is_listed_and_guards_a_model_run_without_it(warehouse):
     list names (as a dbt retry of a failed run does), and a normal run then
     leaves every model equal to a full refresh."""
     vars = BASE_VARS
-    listed = run_dbt("ls", "--resource-type", "model", "--output", "name",
+    listed = warehouse.dbt.run("ls", "--resource-type", "model", "--output", "name",
                      "--select", SELECT_MODELS, vars=vars).result
     assert set(RUN_LAYER) <= {name.split(".")[-1] for name in listed}, listed
 
@@ -481,14 +504,14 @@ def test_the_run_layer_is_listed_and_guards_a_model_run_without_it(warehouse):
     full_build_of(warehouse, earlier, vars)
     warehouse.load(later)
 
-    stopped = run_dbt("run", "--select", "int_product_records_identified", vars=vars,
+    stopped = warehouse.dbt.run("run", "--select", "int_product_records_identified", vars=vars,
                       expect_success=False)
     assert not stopped.success
     [failed] = [r for r in stopped.result.results if str(r.status).lower() == "error"]
     assert "--select +int_product_records_identified" in failed.message, failed.message
 
-    run_dbt("run", "--select", " ".join(MODELS), vars=vars)
-    build(vars, full_refresh=False)
+    warehouse.dbt.run("run", "--select", " ".join(MODELS), vars=vars)
+    build(warehouse, vars, full_refresh=False)
     assert_same(snapshot(warehouse), expected, "after a run without the run layer")
 
 
@@ -507,13 +530,13 @@ def test_a_table_built_without_its_watermark_column_is_named_with_the_fix(wareho
     warehouse.execute([f"drop table {table}",
                        f"create table {table} as select 'v' as visitor_id, "
                        "cast('2026-03-01' as date) as activity_date"])
-    stopped = run_dbt("run", "--select", SELECT_MODELS, vars=vars, expect_success=False)
+    stopped = warehouse.dbt.run("run", "--select", SELECT_MODELS, vars=vars, expect_success=False)
     assert not stopped.success
     message = str(stopped.exception or "") + " ".join(
         str(r.message) for r in (stopped.result.results if stopped.result else []))
     assert "has no column last_received_at" in message, message
     assert "dbt run --full-refresh --select int_product_visitor_days" in message, message
 
-    run_dbt("run", "--full-refresh", "--select", "int_product_visitor_days", vars=vars)
-    build(vars, full_refresh=False)
+    warehouse.dbt.run("run", "--full-refresh", "--select", "int_product_visitor_days", vars=vars)
+    build(warehouse, vars, full_refresh=False)
     assert_same(snapshot(warehouse), expected, "after rebuilding the old table")

@@ -11,7 +11,7 @@ import sys
 
 import pytest
 
-from conftest import ROOT
+from product_warehouse_harness.integration import ROOT
 
 # name: (vars for the dbt templater, paths, files that must be linted)
 CONFIGS = {

@@ -13,9 +13,9 @@ from datetime import date, datetime, timedelta
 import pytest
 
 from cases import CASES
-from conftest import PROJECT_DIR, query, run_dbt
+from product_warehouse_harness.integration import PROJECT_DIR
 
-pytestmark = pytest.mark.engine
+pytestmark = [pytest.mark.engine, pytest.mark.usefixtures("seeded")]
 
 MODELS = ["wh_product_metrics_xa", "wh_product_retention_xa",
           "wh_product_lifecycle_xa", "wh_product_stickiness_xa"]
@@ -26,14 +26,6 @@ FIXTURES = {
     "shop": PROJECT_DIR / "seeds" / "shop" / "input__shop__app_events.csv",
 }
 CASES_HERE = CASES
-
-
-def build(case: str) -> None:
-    # The metrics models and their parents; tests only where every parent
-    # is built here (the journeys' would read another case's tables).
-    run_dbt("build", "--full-refresh", "--select", *(f"+{m}" for m in MODELS),
-            "--indirect-selection", "cautious",
-            "--resource-type", "model", "test", "unit_test", vars=CASES_HERE[case])
 
 
 def day(value) -> str:
@@ -172,8 +164,8 @@ class Expected:
 # -- what the models hold -------------------------------------------------
 
 
-def actual_metrics() -> list[tuple]:
-    rows = query(
+def actual_metrics(dbt) -> list[tuple]:
+    rows = dbt.query(
         "select metric_date, active_visitors, weekly_active_visitors, monthly_active_visitors,"
         " stickiness, new_visitors, returning_visitors, identified_active_visitors, sessions,"
         " events, page_views, avg_session_duration_seconds, bounce_rate"
@@ -181,23 +173,23 @@ def actual_metrics() -> list[tuple]:
     return [(day(r[0]), *r[1:4], number(r[4]), *r[5:11], number(r[11]), number(r[12])) for r in rows]
 
 
-def actual_retention() -> list[tuple]:
-    rows = query(
+def actual_retention(dbt) -> list[tuple]:
+    rows = dbt.query(
         "select cohort_granularity, cohort_start_date, period_number, cohort_size,"
         " retained_visitors, retained_on_or_after_visitors, retention_rate,"
         " unbounded_retention_rate, is_complete from {{ ref('wh_product_retention_xa') }}")
     return sorted((r[0], day(r[1]), *r[2:6], number(r[6]), number(r[7]), bool(r[8])) for r in rows)
 
 
-def actual_lifecycle() -> list[tuple]:
-    rows = query(
+def actual_lifecycle(dbt) -> list[tuple]:
+    rows = dbt.query(
         "select period_granularity, period_start_date, new_visitors, current_visitors,"
         " resurrected_visitors, dormant_visitors from {{ ref('wh_product_lifecycle_xa') }}")
     return sorted((r[0], day(r[1]), *r[2:]) for r in rows)
 
 
-def actual_stickiness() -> list[tuple]:
-    rows = query(
+def actual_stickiness(dbt) -> list[tuple]:
+    rows = dbt.query(
         "select period_granularity, period_start_date, active_days, visitors, visitors_at_least"
         " from {{ ref('wh_product_stickiness_xa') }}")
     return sorted((r[0], day(r[1]), *r[2:]) for r in rows)
@@ -281,40 +273,40 @@ HAND_STICKINESS = [
 ]
 
 
-def assert_matches_independent_computation(case: str) -> None:
+def assert_matches_independent_computation(dbt, case: str) -> None:
     expected = Expected(case)
     for name, actual, wanted in (
-        ("wh_product_metrics_xa", actual_metrics(), expected.metrics()),
-        ("wh_product_retention_xa", actual_retention(), expected.retention()),
-        ("wh_product_lifecycle_xa", actual_lifecycle(), expected.lifecycle()),
-        ("wh_product_stickiness_xa", actual_stickiness(), expected.stickiness()),
+        ("wh_product_metrics_xa", actual_metrics(dbt), expected.metrics()),
+        ("wh_product_retention_xa", actual_retention(dbt), expected.retention()),
+        ("wh_product_lifecycle_xa", actual_lifecycle(dbt), expected.lifecycle()),
+        ("wh_product_stickiness_xa", actual_stickiness(dbt), expected.stickiness()),
     ):
         assert actual == wanted, f"{name}:\n{first_differences(actual, wanted)}"
 
 
-def test_hand_worked_case_gives_the_hand_worked_figures(seeded):
-    build("metrics")
-    assert actual_metrics() == HAND_METRICS
-    assert actual_lifecycle() == HAND_LIFECYCLE
-    retention = actual_retention()
+def test_hand_worked_case_gives_the_hand_worked_figures(dbt):
+    dbt.build_case(CASES["metrics"])
+    assert actual_metrics(dbt) == HAND_METRICS
+    assert actual_lifecycle(dbt) == HAND_LIFECYCLE
+    retention = actual_retention(dbt)
     assert [r for r in HAND_RETENTION if r not in retention] == []
     # 8 day cohorts x 31 periods, 2 ISO weeks x 13.
     assert len(retention) == 8 * 31 + 2 * 13
-    stickiness = actual_stickiness()
+    stickiness = actual_stickiness(dbt)
     assert [r for r in stickiness if r[3]] == HAND_STICKINESS
     assert len(stickiness) == 2 * 7 + 2 * 31
-    assert_matches_independent_computation("metrics")
+    assert_matches_independent_computation(dbt, "metrics")
 
 
-def test_active_event_list_decides_who_is_active(seeded):
-    build("metrics_active_events")
-    assert [r[:8] for r in actual_metrics()] == HAND_METRICS_ACTIVE_EVENTS
-    assert_matches_independent_computation("metrics_active_events")
+def test_active_event_list_decides_who_is_active(dbt):
+    dbt.build_case(CASES["metrics_active_events"])
+    assert [r[:8] for r in actual_metrics(dbt)] == HAND_METRICS_ACTIVE_EVENTS
+    assert_matches_independent_computation(dbt, "metrics_active_events")
 
 
-def test_shop_metrics_match_an_independent_computation(seeded):
-    build("shop")
-    assert_matches_independent_computation("shop")
+def test_shop_metrics_match_an_independent_computation(dbt):
+    dbt.build_case(CASES["shop"])
+    assert_matches_independent_computation(dbt, "shop")
     # The fixture really exercises the windows and every state.
     expected = Expected("shop")
     assert len(expected.dates) >= 14

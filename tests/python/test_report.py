@@ -23,7 +23,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from conftest import PROJECT_DIR, ROOT
+from product_warehouse_harness.integration import PROJECT_DIR, ROOT
 from product_warehouse_harness.project import build_user_project
 
 DEMO_EVENTS = 30_000

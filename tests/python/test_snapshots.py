@@ -7,11 +7,16 @@ from __future__ import annotations
 
 import csv
 
+import pytest
+
 from cases import CASES
-from conftest import PROJECT_DIR, query, run_dbt
+from product_warehouse_harness.integration import PROJECT_DIR
 
 
-def test_three_shipped_orders_get_a_closed_and_a_current_version(seeded):
+pytestmark = pytest.mark.usefixtures("seeded")
+
+
+def test_three_shipped_orders_get_a_closed_and_a_current_version(dbt):
     with open(PROJECT_DIR / "seeds" / "shop" / "input__shop__orders.csv") as f:
         orders = list(csv.DictReader(f))
     preparing = sorted(o["order_id"] for o in orders if o["status"] == "preparing")
@@ -19,14 +24,15 @@ def test_three_shipped_orders_get_a_closed_and_a_current_version(seeded):
     assert len(preparing) > 3
 
     vars = dict(CASES["shop"])
-    run_dbt("run-operation", "drop_test_relation", "--args", "{name: wh_product_orders_snapshot}")
-    run_dbt("run", "--full-refresh", "--select", "shop_orders", vars=vars)
-    run_dbt("snapshot", "--select", "wh_product_orders_snapshot", vars=vars)
+    dbt.run("run-operation", "drop_test_relation", "--args", "{name: wh_product_orders_snapshot}",
+            vars=vars)
+    dbt.run("run", "--full-refresh", "--select", "shop_orders", vars=vars)
+    dbt.run("snapshot", "--select", "wh_product_orders_snapshot", vars=vars)
     vars["product_warehouse_test_shipped"] = shipped_now
-    run_dbt("run", "--full-refresh", "--select", "shop_orders", vars=vars)
-    run_dbt("snapshot", "--select", "wh_product_orders_snapshot", vars=vars)
+    dbt.run("run", "--full-refresh", "--select", "shop_orders", vars=vars)
+    dbt.run("snapshot", "--select", "wh_product_orders_snapshot", vars=vars)
 
-    rows = query(
+    rows = dbt.query(
         "select order_id, status, dbt_valid_to is null as is_current"
         " from {{ ref('wh_product_orders_snapshot') }}", vars=vars)
     versions: dict[str, list[tuple[str, bool]]] = {}
@@ -41,11 +47,12 @@ def test_three_shipped_orders_get_a_closed_and_a_current_version(seeded):
             assert history == [(order["status"], True)]
 
 
-def test_user_traits_snapshot_tracks_the_configured_traits(seeded):
-    run_dbt("run-operation", "drop_test_relation", "--args", "{name: wh_product_user_traits_snapshot}")
-    run_dbt("run", "--full-refresh", vars=CASES["segment"])
-    run_dbt("snapshot", "--select", "wh_product_user_traits_snapshot", vars=CASES["segment"])
-    rows = query(
+def test_user_traits_snapshot_tracks_the_configured_traits(dbt):
+    dbt.run("run-operation", "drop_test_relation", "--args", "{name: wh_product_user_traits_snapshot}",
+            vars=CASES["segment"])
+    dbt.build_case(CASES["segment"])
+    dbt.run("snapshot", "--select", "wh_product_user_traits_snapshot", vars=CASES["segment"])
+    rows = dbt.query(
         "select visitor_id, email, plan from {{ ref('wh_product_user_traits_snapshot') }}"
         " where dbt_valid_to is null and visitor_id in ('u1', 'u4') order by visitor_id")
     # The Segment fixture's identifies (integration_tests/seeds/segment).
