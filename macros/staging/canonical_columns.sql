@@ -1,7 +1,7 @@
 {#-
     The canonical record columns every staging model produces, in order,
     as [name, data type] pairs: the interface between the loaders and the
-    rest of the package (README, "Canonical event columns").
+    rest of the package (README, "Your own event table", and docs/_columns.md).
 -#}
 {% macro canonical_columns() -%}
     {%- set string = dbt.type_string() -%}

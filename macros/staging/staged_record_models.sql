@@ -13,12 +13,12 @@
         {%- endif -%}
         {%- set events = [ref('stg_product_custom__events')] -%}
         {%- set identity = [] -%}
-    {%- elif cdp == 'rudderstack' -%}
-        {%- set events = [ref('stg_product_rudderstack__tracks'), ref('stg_product_rudderstack__pages')] -%}
-        {%- set identity = [ref('stg_product_rudderstack__identifies'), ref('stg_product_rudderstack__aliases')] -%}
-    {%- elif cdp == 'segment' -%}
-        {%- set events = [ref('stg_product_segment__tracks'), ref('stg_product_segment__pages')] -%}
-        {%- set identity = [ref('stg_product_segment__identifies')] -%}
+    {%- elif cdp in ['segment', 'rudderstack'] -%}
+        {%- set events = [ref('stg_product_cdp__tracks'), ref('stg_product_cdp__pages')] -%}
+        {%- set identity = [ref('stg_product_cdp__identifies')] -%}
+        {%- if cdp == 'rudderstack' -%}
+            {%- do identity.append(ref('stg_product_rudderstack__aliases')) -%}
+        {%- endif -%}
     {%- else -%}
         {{ exceptions.raise_compiler_error(
             "product_warehouse: product_warehouse_cdp must be segment, rudderstack or custom, got '" ~ cdp ~ "'") }}

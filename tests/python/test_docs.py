@@ -33,7 +33,7 @@ def test_every_model_and_built_column_is_described(seeded):
     for name, node in sorted(models.items()):
         if not node.description.strip():
             missing.append(f"{name}: no description")
-        if not node.config.enabled or not name.startswith(("int_", "wh_", "stg_product_segment")):
+        if not node.config.enabled or not name.startswith(("int_", "wh_", "stg_product_cdp")):
             continue
         built = built_columns.get(name, [])
         assert built, f"{name} was not built"
@@ -53,3 +53,16 @@ def test_unit_test_names_fit_every_engine(dbt):
     manifest = dbt.run("parse").result
     too_long = [t.name for t in manifest.unit_tests.values() if len(t.name) > 63]
     assert not too_long and manifest.unit_tests, too_long
+
+
+def test_every_public_macro_is_described(dbt):
+    """Each macro of the package that a model, test or user calls (no
+    dispatch implementation `<adapter>__`, no private `_` helper) has a
+    description in macros/_macros.yml."""
+    manifest = dbt.run("parse").result
+    public = [m for m in manifest.macros.values()
+              if m.package_name == "product_warehouse"
+              and "__" not in m.name and not m.name.startswith("_")]
+    assert len(public) >= 40
+    undescribed = sorted(m.name for m in public if not m.description.strip())
+    assert not undescribed, undescribed

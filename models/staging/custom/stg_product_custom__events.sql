@@ -11,7 +11,7 @@
         {{ exceptions.raise_compiler_error(
             "product_warehouse: the custom events model " ~ raw_table
             ~ " has no column '" ~ column ~ "'; it needs "
-            ~ required | join(', ') ~ " (README, custom events).") }}
+            ~ required | join(', ') ~ " (README, 'Your own event table').") }}
     {%- endfor -%}
 {%- endif %}
 
@@ -51,14 +51,9 @@ renamed as (
         order_id,
         revenue,
         -- traits come from identifies only
-        {%- for trait in product_warehouse.user_trait_columns() %}
-        cast(null as {{ dbt.type_string() }}) as trait_{{ trait }},
-        {%- endfor %}
+        {{- product_warehouse.null_trait_columns() }}
         -- timestamps, in UTC
-        {{ product_warehouse.to_utc_timestamp(
-            'occurred_at', raw_types.get('occurred_at')) }} as occurred_at,
-        {{ product_warehouse.to_utc_timestamp(
-            'received_at', raw_types.get('received_at')) }} as received_at
+        {{ product_warehouse.utc_timestamp_columns(raw_types, occurred_at='occurred_at') }}
 
     from source
 

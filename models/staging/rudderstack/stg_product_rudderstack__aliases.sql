@@ -28,27 +28,11 @@ renamed as (
         nullif(previous_id, '') as anonymous_id,
         nullif(user_id, '') as user_id,
         -- not an event: no event columns
-        cast(null as {{ dbt.type_string() }}) as source_session_id,
-        cast(null as {{ dbt.type_string() }}) as event_name,
-        cast(null as {{ dbt.type_string() }}) as event_type,
-        cast(null as {{ dbt.type_string() }}) as page_url,
-        cast(null as {{ dbt.type_string() }}) as page_path,
-        cast(null as {{ dbt.type_string() }}) as referrer,
-        cast(null as {{ dbt.type_string() }}) as utm_source,
-        cast(null as {{ dbt.type_string() }}) as utm_medium,
-        cast(null as {{ dbt.type_string() }}) as utm_campaign,
-        cast(null as {{ dbt.type_string() }}) as product_id,
-        cast(null as {{ dbt.type_string() }}) as order_id,
-        cast(null as {{ product_warehouse.type_double() }}) as revenue,
+        {{- product_warehouse.null_event_columns() }}
         -- traits come from identifies only
-        {%- for trait in product_warehouse.user_trait_columns() %}
-        cast(null as {{ dbt.type_string() }}) as trait_{{ trait }},
-        {%- endfor %}
+        {{- product_warehouse.null_trait_columns() }}
         -- timestamps, in UTC
-        {{ product_warehouse.to_utc_timestamp(
-            'timestamp', raw_types.get('timestamp')) }} as occurred_at,
-        {{ product_warehouse.to_utc_timestamp(
-            'received_at', raw_types.get('received_at')) }} as received_at
+        {{ product_warehouse.utc_timestamp_columns(raw_types) }}
 
     from source
 

@@ -1,5 +1,6 @@
-{{ config(enabled=var('product_warehouse_cdp') == 'segment') }}
-{%- set raw_table = source('product_warehouse_segment', 'pages') -%}
+{{ config(enabled=var('product_warehouse_cdp') in ['segment', 'rudderstack']) }}
+{%- set raw_table = source(
+    'product_warehouse_' ~ var('product_warehouse_cdp'), 'pages') -%}
 {%- set raw_types = product_warehouse.get_column_types(raw_table) %}
 
 with
@@ -24,28 +25,18 @@ renamed as (
         nullif(anonymous_id, '') as anonymous_id,
         nullif(user_id, '') as user_id,
         nullif(context_session_id, '') as source_session_id,
-        -- the call
+        -- the page view, named by product_warehouse_page_event_name
         {{ product_warehouse.string_literal(
             var('product_warehouse_page_event_name')) }} as event_name,
         'page' as event_type,
         url as page_url,
         path as page_path,
         referrer,
-        context_campaign_source as utm_source,
-        context_campaign_medium as utm_medium,
-        context_campaign_name as utm_campaign,
-        product_id,
-        order_id,
-        revenue,
+        {{ product_warehouse.cdp_campaign_and_commerce_columns() }}
         -- traits come from identifies only
-        {%- for trait in product_warehouse.user_trait_columns() %}
-        cast(null as {{ dbt.type_string() }}) as trait_{{ trait }},
-        {%- endfor %}
+        {{- product_warehouse.null_trait_columns() }}
         -- timestamps, in UTC
-        {{ product_warehouse.to_utc_timestamp(
-            'timestamp', raw_types.get('timestamp')) }} as occurred_at,
-        {{ product_warehouse.to_utc_timestamp(
-            'received_at', raw_types.get('received_at')) }} as received_at
+        {{ product_warehouse.utc_timestamp_columns(raw_types) }}
 
     from source
 
