@@ -678,13 +678,13 @@ SECTIONS = [
                 "retention", NO_EVENTS.format("retention"), draw_retention),
     SectionSpec("funnels", "Funnels", "Where do people drop off?", "funnels",
                 "No funnels configured: list them in the var <code>product_warehouse_funnels</code> "
-                "(README, \"Funnels\") and run <code>dbt build</code>.", draw_funnels),
+                "(docs/funnels.md) and run <code>dbt build</code>.", draw_funnels),
     SectionSpec("paths", "Top session paths", "What do sessions do first?",
                 "paths", "No sessions yet: the paths model is empty.", draw_paths),
     SectionSpec("attribution", "Attribution by channel",
                 "Which channels earn the conversions, under each attribution model?", "attribution",
                 "No conversions configured: list them in the var <code>product_warehouse_conversions</code> "
-                "(README, \"Attribution\") and run <code>dbt build</code>.", draw_attribution),
+                "(docs/attribution.md) and run <code>dbt build</code>.", draw_attribution),
 ]
 
 

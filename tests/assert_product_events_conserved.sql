@@ -1,8 +1,8 @@
 {#- The failure count dbt reports is the number of rows missing (or
     invented) in all: "Got 3 results" means three raw rows are neither in
     the events fact nor rejections, e.g. rows that landed with a
-    received_at older than the incremental lookback (README, Incremental
-    runs: repair them with product_warehouse_backfill_start). -#}
+    received_at older than the incremental lookback (docs/incremental.md:
+    repair them with product_warehouse_backfill_start). -#}
 {{ config(
     tags=['product_warehouse'],
     fail_calc='coalesce(sum(abs(missing_row_count)), 0)'

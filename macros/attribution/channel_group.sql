@@ -1,5 +1,5 @@
 {#-
-    A session's channel (README, "Attribution": the ten rules, first match
+    A session's channel (docs/attribution.md, the ten rules, first match
     wins). Arguments are SQL expressions, already lowercased with empty
     strings as null: utm source, medium and campaign, the referrer's host
     (null when absent or internal), and the channel source category ('search',

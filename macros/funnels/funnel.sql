@@ -2,7 +2,7 @@
     Ad-hoc funnel: a query returning the same step table as
     wh_product_funnel_progress_fact for one funnel, e.g. in an analysis:
         {{ product_warehouse.funnel(steps=['page_view', 'add_to_cart', 'checkout']) }}
-    Arguments as in product_warehouse_funnels (README, "Funnels").
+    Arguments as in product_warehouse_funnels (docs/funnels.md).
 -#}
 {% macro funnel(steps, scope='session', ordered=true, window_minutes=none, count=none, breakdown=none, name='funnel', events=none) -%}
     {%- set definition = product_warehouse.normalize_funnel(

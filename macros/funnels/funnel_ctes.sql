@@ -2,7 +2,7 @@
     The CTEs that compute one funnel's step table from an events relation
     (columns of wh_product_events_fact), named <prefix>_events,
     <prefix>_step_<k> and <prefix>_steps; the last has one row per
-    entrant, breakdown value and step reached. Rules (README, "Funnels"):
+    entrant, breakdown value and step reached. Rules (docs/funnels.md):
     - an entrant is a session (scope session) or visitor (scope visitor)
       with a step-1 event; with a breakdown, each breakdown value of its
       step-1 events is a separate entry, fixed by the first such event;

@@ -3,7 +3,7 @@
     reopen_column='occurred_at')) }}
 {#-
     The kept events (track, page, custom) with their sessions: the
-    sessions rule (README, "The rules") is this model's SQL. inactivity:
+    sessions rule (docs/sessions-and-identity.md, "The rules") is this model's SQL. inactivity:
     a gap strictly longer than the timeout, in exact seconds, starts a
     session; source: the carried session id, events without one split by
     inactivity. Incremental (docs/incremental.md): rebuilds listed

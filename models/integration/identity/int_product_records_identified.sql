@@ -3,7 +3,7 @@
     reads_records=true, replaces='records')) }}
 {#-
     Every staged record, validated, and the kept ones identified: the
-    validation and identity rules (README, "The rules") are this model's
+    validation and identity rules (docs/sessions-and-identity.md, "The rules") are this model's
     SQL. Incremental (docs/incremental.md): it replaces records, reading
     the records list, and ranks its links with the stored kept links of
     the same anonymous ids that it does not read again: a full build's.

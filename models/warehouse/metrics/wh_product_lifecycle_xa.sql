@@ -1,4 +1,4 @@
-{#- Lifecycle states (README, "Product metrics"), per day, ISO week and
+{#- Lifecycle states (docs/metrics.md), per day, ISO week and
     month. -#}
 {%- set month_start = "cast(" ~ dbt.date_trunc('month', '{d}') ~ " as date)" -%}
 

@@ -1,4 +1,4 @@
-{#- Sliding windows (README, "Product metrics"): a visitor is in the
+{#- Sliding windows (docs/metrics.md): a visitor is in the
     window of date d when it was active on a date of [d - n + 1, d]. Each
     active date a of a visitor, after the visitor's previous active date p,
     extends the visitor's coverage from max(a, p + n) to a + n - 1: the

@@ -1,4 +1,4 @@
-{#- Retention (README, "Product metrics"). A cohort is the visitors first
+{#- Retention (docs/metrics.md). A cohort is the visitors first
     seen in a day, or in an ISO week; period N is the day
     cohort_start_date + N, or the week starting cohort_start_date + 7N. -#}
 {%- set max_periods = [

@@ -1,5 +1,4 @@
-{#- Active days per visitor and ISO week or month (README, "Product
-    metrics"). -#}
+{#- Active days per visitor and ISO week or month (docs/metrics.md). -#}
 
 with
 
