@@ -42,18 +42,18 @@ DEMO_VARS = {
 RAW_TABLES = ("tracks", "pages", "identifies")
 
 
-def _dbt(*args: str) -> float:
-    """Runs one dbt command in the integration project; its wall seconds."""
+def _timed(project, *args: str) -> float:
+    """Runs one dbt command of `project` (a DbtProject); its wall seconds.
+    A failure ends the demo with dbt's messages."""
     import time
 
-    from dbt.cli.main import dbtRunner
+    from product_warehouse_harness.project import DbtError
 
-    cli = [*args, "--project-dir", str(PROJECT_DIR), "--profiles-dir", str(PROJECT_DIR),
-           "--target", "duckdb", "--quiet"]
     started = time.perf_counter()
-    result = dbtRunner().invoke(cli)
-    if not result.success:
-        sys.exit(f"dbt {' '.join(args)} failed; run it in integration_tests/ for details")
+    try:
+        project.invoke(*args, "--quiet")
+    except DbtError as error:
+        sys.exit(f"{error}\n(run it in integration_tests/ for the full log)")
     return time.perf_counter() - started
 
 
@@ -129,8 +129,6 @@ def _load_last_day(database: Path) -> int:
 
 def demo(events: int = DEMO_EVENTS, report_path: Path | None = None) -> Path:
     """Runs the demo; returns the report's path."""
-    import json
-
     from product_warehouse_harness.generate import generate
     from product_warehouse_harness.project import DbtProject
     from product_warehouse_harness.report import write_report
@@ -143,15 +141,15 @@ def demo(events: int = DEMO_EVENTS, report_path: Path | None = None) -> Path:
     os.environ["PRODUCT_WAREHOUSE_DUCKDB_PATH"] = str(database)
     generate(database, events, days=30, cdp="segment", seed=42, progress=sys.stderr.isatty())
     _hold_back_last_day(database)
-    select = ["--select", "package:product_warehouse", "--vars", json.dumps(DEMO_VARS)]
-    _dbt("deps")
-    full_seconds = _dbt("build", "--full-refresh", "--resource-type", "seed", "model", "test", *select)
+    project = DbtProject(PROJECT_DIR, target="duckdb", vars=DEMO_VARS)
+    select = ["--select", "package:product_warehouse", "--resource-type", "model", "test"]
+    _timed(project, "deps")
+    full_seconds = _timed(project, "build", "--full-refresh", *select)
     late_rows = _load_last_day(database)
-    incremental_seconds = _dbt("build", "--resource-type", "seed", "model", "test", *select)
+    incremental_seconds = _timed(project, "build", *select)
     print(summary(database, events))
     print(f"  runs: full build of days 1-29 {full_seconds:.1f} s (models and tests); "
           f"day 30 ({late_rows:,} raw rows) incremental {incremental_seconds:.1f} s")
-    project = DbtProject(PROJECT_DIR, target="duckdb", vars=DEMO_VARS)
     report = write_report(project, report_path or PROJECT_DIR / "target" / "demo_report.html",
                           title="Product report: demo data")
     print(f"  report: {report}")

@@ -44,6 +44,23 @@ class DbtProject:
             raise DbtError(_failure_text(args, result))
         return result
 
+    def invoke_in_child(self, *args: str, timeout: int = 900) -> str:
+        """The same command in a child process (the `dbt` next to this
+        Python); its stdout. For DuckDB: a process that ran dbt-duckdb
+        keeps the database file open, so a later reader in another process
+        (mf, the report command, a floor) needs dbt to have run elsewhere."""
+        import subprocess
+        import sys
+
+        dbt = Path(sys.executable).with_name("dbt")
+        run = subprocess.run([str(dbt), *self._cli(*args)], capture_output=True, text=True,
+                             timeout=timeout,
+                             env={**os.environ, "DBT_SEND_ANONYMOUS_USAGE_STATS": "false"})
+        if run.returncode != 0:
+            raise DbtError(f"dbt {args[0]} failed (exit {run.returncode}):\n"
+                           f"{run.stdout[-3000:]}\n{run.stderr[-2000:]}")
+        return run.stdout
+
     def manifest(self):
         if self._manifest is None:
             self._manifest = self.invoke("parse", "--quiet").result

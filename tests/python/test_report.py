@@ -13,7 +13,6 @@ format and booleans as words, with expected values worked out by hand."""
 from __future__ import annotations
 
 import datetime as dt
-import os
 import re
 import shutil
 import subprocess
@@ -24,7 +23,7 @@ import duckdb
 import pytest
 
 from product_warehouse_harness.integration import PROJECT_DIR, ROOT
-from product_warehouse_harness.project import build_user_project
+from product_warehouse_harness.project import DbtProject, build_user_project
 
 DEMO_EVENTS = 30_000
 # Each section's screenshot, kept for a look after the run.
@@ -219,10 +218,8 @@ def test_a_project_without_funnels_or_conversions_is_told_what_to_configure(
     # dbt in a child process: dbt-duckdb keeps the file open for the life
     # of the process that ran it, and the report command opens it.
     project = build_user_project(tmp_path, database, commands=())
-    dbt = str(Path(sys.executable).with_name("dbt"))
     for command in (["deps"], ["build"]):
-        subprocess.run([dbt, *command, "--project-dir", str(project), "--profiles-dir", str(project)],
-                       check=True, capture_output=True, env={**os.environ, "DBT_SEND_ANONYMOUS_USAGE_STATS": "false"})
+        DbtProject(project).invoke_in_child(*command)
     out = tmp_path / "report.html"
     subprocess.run([sys.executable, "-m", "product_warehouse_harness", "report",
                     "--project-dir", str(project), "--out", str(out)], cwd=ROOT, check=True)

@@ -14,7 +14,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from product_warehouse_harness.project import build_user_project
+from product_warehouse_harness.project import DbtProject, build_user_project
 
 METRICS = ["product_warehouse_dau", "product_warehouse_wau",
            "product_warehouse_mau", "product_warehouse_stickiness"]
@@ -33,8 +33,9 @@ def user_project(tmp_path_factory) -> tuple[Path, Path]:
     # the life of the process that ran it, and mf needs it.
     project = build_user_project(work, database, commands=(), vars={
         "product_warehouse_conversions": [{"name": "order", "event": "order_completed"}]})
+    dbt = DbtProject(project)
     for command in (["deps"], ["build", "--select", "package:product_warehouse"]):
-        run_command(project, "dbt", *command)
+        dbt.invoke_in_child(*command)
     return project, database
 
 
@@ -129,8 +130,6 @@ def test_time_spine_can_be_turned_off(tmp_path):
     time spine, and a project with its own parses: exactly one remains."""
     import json
 
-    from dbt.cli.main import dbtRunner
-
     project = build_user_project(tmp_path, tmp_path / "empty.duckdb",
                                  vars={"product_warehouse_enable_time_spine": False},
                                  commands=(("deps",),))
@@ -141,8 +140,7 @@ def test_time_spine_can_be_turned_off(tmp_path):
         "models:\n  - name: my_time_spine\n    time_spine:\n"
         "      standard_granularity_column: date_day\n"
         "    columns:\n      - name: date_day\n        granularity: day\n")
-    result = dbtRunner().invoke(["parse", "--project-dir", str(project), "--profiles-dir", str(project)])
-    assert result.success, result.exception
+    DbtProject(project).invoke("parse")
     manifest = json.loads((project / "target" / "manifest.json").read_text())
     spines = sorted(n["name"] for n in manifest["nodes"].values()
                     if n["resource_type"] == "model" and n.get("time_spine"))
