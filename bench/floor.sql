@@ -9,9 +9,11 @@
 --
 -- run.py fills in: {schema} (where the five tables go), {seed} (the
 -- package's channel sources as a values list), {max_future_seconds},
--- {timeout_us}, and three staged selects built from the raw tables'
--- columns (a column the loader never created reads as a typed null, ids
--- have '' as null, timestamps are in UTC): {records} (every record of
+-- {timeout_us}, and three staged selects: the package's own staging
+-- models (stg_product_cdp__*) as compiled for this database, so the
+-- mapping from raw columns to canonical ones is the package's (a column
+-- the loader never created reads as a typed null, ids have '' as null,
+-- timestamps are in UTC), with k added: {records} (every record of
 -- tracks, pages and identifies, narrow: k, source_table, record_type,
 -- event_id, anonymous_id, user_id, event_name, occurred_at, received_at),
 -- {events} (tracks and pages with every canonical column) and {pages}.

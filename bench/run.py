@@ -14,8 +14,10 @@ generator, seed 42, 30 days), in this order:
   tables: what the engine needs for the essential work. Timed in this
   process.
 - like-for-like floor: hand-written DuckDB statements (bench/floor.sql)
-  that build, from the raw tables and the package's channel sources (the
-  lists of the macro default_channel_sources), tables holding exactly the rows of
+  that build, from the raw tables as the package's own staging models
+  read them (their SQL compiled in the bench project, untimed) and the
+  package's channel sources (the lists of the macro
+  default_channel_sources), tables holding exactly the rows of
   the package's full build of wh_product_events_fact, _sessions_fact,
   _users_dim, _journeys_fact and wh_product_event_rejections with the
   package's default vars, in schema bench_floor of the same DuckDB file.
@@ -50,8 +52,9 @@ generator, seed 42, 30 days), in this order:
 With --with-100m, 100M events get only the full build (seconds and
 peak memory, no floors, no incremental run): the target there is that it
 builds at all within the machine's memory.
-dbt commands timed run in this process through dbtRunner (Python start-up
-and imports not included); peak memory is the RSS of the process, sampled
+dbt commands run through the harness's DbtProject (dbtRunner): the timed
+ones in this process (Python start-up and imports not included), deps and
+the staging compile in a child process; peak memory is the RSS of the process, sampled
 every 20 ms. The script prints a table of wall seconds, peak memory,
 events per second and the ratios full/floor (for both floors),
 core/like-for-like floor and incremental/full, then the full build's
@@ -93,8 +96,7 @@ FLOOR_TABLES = ("wh_product_events_fact", "wh_product_sessions_fact", "wh_produc
                 "wh_product_journeys_fact", "wh_product_event_rejections")
 # The package's default vars that the like-for-like floor hard-codes
 # (journey length 5, no traits, no session event counts, no internal hosts
-# are in its SQL).
-PAGE_EVENT_NAME = "page_view"
+# are in its SQL; staging is the package's own compiled SQL).
 MAX_FUTURE_MINUTES = 1440
 SESSION_INACTIVITY_MINUTES = 30
 sys.path.insert(0, str(ROOT))
@@ -171,68 +173,44 @@ class PeakRss:
         self.running = False
         self.thread.join()
 
-# The like-for-like floor's staged columns: per raw table, its record type
-# and the raw column (or SQL literal) each canonical column comes from, as
-# in models/staging/segment/*.sql.
-STAGING = {
-    "tracks": ("track", {
-        "event_id": "id", "anonymous_id": "anonymous_id", "user_id": "user_id",
-        "source_session_id": "context_session_id", "event_name": "event",
-        "event_type": "'track'", "page_url": "context_page_url",
-        "page_path": "context_page_path", "referrer": "context_page_referrer",
-        "utm_source": "context_campaign_source", "utm_medium": "context_campaign_medium",
-        "utm_campaign": "context_campaign_name", "product_id": "product_id",
-        "order_id": "order_id", "revenue": "revenue"}),
-    "pages": ("page", {
-        "event_id": "id", "anonymous_id": "anonymous_id", "user_id": "user_id",
-        "source_session_id": "context_session_id", "event_name": f"'{PAGE_EVENT_NAME}'",
-        "event_type": "'page'", "page_url": "url", "page_path": "path", "referrer": "referrer",
-        "utm_source": "context_campaign_source", "utm_medium": "context_campaign_medium",
-        "utm_campaign": "context_campaign_name", "product_id": "product_id",
-        "order_id": "order_id", "revenue": "revenue"}),
-    "identifies": ("identify", {"event_id": "id", "anonymous_id": "anonymous_id",
-                                "user_id": "user_id"}),
-}
-RECORD_COLUMNS = ("event_id", "anonymous_id", "user_id", "source_session_id", "event_name",
-                  "event_type", "page_url", "page_path", "referrer", "utm_source", "utm_medium",
-                  "utm_campaign", "product_id", "order_id", "revenue")
-NARROW_COLUMNS = ("event_id", "anonymous_id", "user_id", "event_name")
-EMPTY_AS_NULL = ("event_id", "anonymous_id", "user_id", "source_session_id")
-# k, the raw row's key: its rowid plus its table's offset.
+# The package's staging models whose compiled SQL the like-for-like floor
+# reads (per raw table), and k, the raw row's key: its rowid plus its
+# table's offset.
+STAGING_MODELS = {raw: f"stg_product_cdp__{raw}" for raw in RAW_TABLES}
 KEY_OFFSETS = {"tracks": 0, "pages": 1 << 40, "identifies": 2 << 40}
+NARROW_COLUMNS = ("k", "source_table", "record_type", "event_id", "anonymous_id", "user_id",
+                  "event_name", "occurred_at", "received_at")
 
 
-def staged_select(con, raw: str, columns=RECORD_COLUMNS) -> str:
-    """One raw table's rows as staged records: a column the table lacks is
-    a typed null (fill_staging_columns), '' ids are null, timestamps UTC."""
-    record_type, sources = STAGING[raw]
-    types = dict(con.execute(
-        "select column_name, data_type from information_schema.columns "
-        "where table_schema = 'segment' and table_name = ?", [raw]).fetchall())
-    items = [f"rowid + {KEY_OFFSETS[raw]} as k", f"'{raw}' as source_table",
-             f"'{record_type}' as record_type"]
-    for name in columns:
-        source = sources.get(name)
-        kind = "double" if name == "revenue" else "varchar"
-        if source and source.startswith("'"):
-            expression = source
-        elif source in types:
-            expression = f'cast("{source}" as {kind})'
-            if name in EMPTY_AS_NULL:
-                expression = f"nullif({expression}, '')"
-        else:
-            expression = f"cast(null as {kind})"
-        items.append(f"{expression} as {name}")
-    for raw_name, name in (("timestamp", "occurred_at"), ("received_at", "received_at")):
-        data_type = (types.get(raw_name) or "").upper()
-        if not data_type:
-            expression = "cast(null as timestamp)"
-        elif "TIME ZONE" in data_type:
-            expression = f"""cast("{raw_name}" at time zone 'UTC' as timestamp)"""
-        else:
-            expression = f'cast("{raw_name}" as timestamp)'
-        items.append(f"{expression} as {name}")
-    return "select " + ", ".join(items) + f" from segment.{raw}"
+def compile_staging(project: Path) -> dict:
+    """The package's staging models for the raw tables, compiled in the
+    bench project (dbt deps, then dbt compile, through the harness): their
+    SQL by raw table. Run in a child process: dbt in a process keeps the
+    DuckDB file locked."""
+    from product_warehouse_harness.project import DbtError, DbtProject
+
+    dbt = DbtProject(project)
+    try:
+        dbt.invoke("deps", "--quiet")
+        compiled = dbt.invoke("compile", "--select", *STAGING_MODELS.values(), "--quiet")
+    except DbtError as error:
+        raise SystemExit(str(error))
+    by_model = {r.node.name: r.node.compiled_code for r in compiled.result.results}
+    return {raw: by_model[model] for raw, model in STAGING_MODELS.items()}
+
+
+def keyed(raw: str, compiled: str) -> str:
+    """The package's compiled staging SQL of one raw table with k added:
+    the source CTE selects the raw row's key and the renamed CTE passes
+    it on, first. Everything else is the package's SQL as compiled."""
+    sql = compiled
+    for cte, column in (("source", f"rowid + {KEY_OFFSETS[raw]} as k"), ("renamed", "k")):
+        head = f"{cte} as (\n\n    select\n"
+        if sql.count(head) != 1:
+            raise SystemExit(f"bench: the compiled {STAGING_MODELS[raw]} has no single "
+                             f"'{cte} as ( select' to add k to; update keyed()")
+        sql = sql.replace(head, f"{head}        {column},\n")
+    return sql
 
 
 def channel_sources_values() -> str:
@@ -247,8 +225,9 @@ def channel_sources_values() -> str:
     return f"(select * from (values {values}) as t(source_name, source_category))"
 
 
-def floor_statements(con) -> list[str]:
-    """bench/floor.sql, filled in for this database, one string per statement."""
+def floor_statements(staging: dict) -> list[str]:
+    """bench/floor.sql, filled in with the package's staging SQL (from
+    compile_staging), one string per statement."""
     union = "\n    union all\n    ".join
     text = "\n".join(line for line in FLOOR_FILE.read_text().splitlines()
                      if not line.lstrip().startswith("--"))
@@ -256,20 +235,23 @@ def floor_statements(con) -> list[str]:
         schema=FLOOR_SCHEMA, seed=channel_sources_values(),
         max_future_seconds=MAX_FUTURE_MINUTES * 60,
         timeout_us=SESSION_INACTIVITY_MINUTES * 60 * 1_000_000,
-        records=union(staged_select(con, raw, NARROW_COLUMNS) for raw in RAW_TABLES),
-        events=union(staged_select(con, raw) for raw in ("tracks", "pages")),
-        pages=staged_select(con, "pages"))
+        records=union(f"select {', '.join(NARROW_COLUMNS)} from ({keyed(raw, staging[raw])}) as {raw}"
+                      for raw in RAW_TABLES),
+        events=union(f"select * from ({keyed(raw, staging[raw])}) as {raw}"
+                     for raw in ("tracks", "pages")),
+        pages=f"select * from ({keyed('pages', staging['pages'])}) as pages")
     return [s.strip() for s in re.split(r";\s*\n", text) if s.strip()]
 
 
-def like_floor(database: Path) -> dict:
+def like_floor(database: Path, staging: dict) -> dict:
     """The like-for-like floor on `database` (run in a child process)."""
     import duckdb
 
+    statements = floor_statements(staging)
     with PeakRss() as rss:
         started = time.perf_counter()
         con = duckdb.connect(str(database))
-        for statement in floor_statements(con):
+        for statement in statements:
             con.execute(statement)
         rows = {t: con.execute(f"select count(*) from {FLOOR_SCHEMA}.{t}").fetchone()[0]
                 for t in FLOOR_TABLES}
@@ -323,7 +305,8 @@ def measure_one(events: int, build_only: bool = False) -> dict:
     """Floors, incremental run and full build, on a copy of the data
     (build_only: the full build alone)."""
     import duckdb
-    from dbt.cli.main import dbtRunner
+
+    from product_warehouse_harness.project import DbtError, DbtProject
 
     os.environ["DBT_SEND_ANONYMOUS_USAGE_STATS"] = "false"
     source = data_file(events)
@@ -357,18 +340,20 @@ def measure_one(events: int, build_only: bool = False) -> dict:
     (project / "packages.yml").write_text(f"packages:\n  - local: {ROOT}\n")
     (project / "profiles.yml").write_text(json.dumps({"bench": {"target": "dev", "outputs": {
         "dev": {"type": "duckdb", "path": str(database), "schema": "analytics", "threads": 2}}}}))
-    args = ["--project-dir", str(project), "--profiles-dir", str(project), "--quiet"]
-    # deps in a dbt process of its own: dbtRunner keeps the DuckDB file
-    # locked, and the like-for-like floor's process must open it.
-    for command in (["deps"],):
-        dbt = subprocess.run([sys.executable, "-m", "dbt.cli.main", *command, *args],
-                             capture_output=True, text=True)
-        if dbt.returncode != 0:
-            raise SystemExit(f"dbt {command[0]} failed:\n{dbt.stdout}{dbt.stderr}")
+    # deps and the staging models' compiled SQL (for the like-for-like
+    # floor), in a dbt process of its own: dbt keeps the DuckDB file locked,
+    # and the floor's process must open it.
+    staging_file = work / "staging.json"
+    child = subprocess.run([sys.executable, __file__, "--compile-staging", str(project)],
+                           capture_output=True, text=True)
+    if child.returncode != 0:
+        raise SystemExit(f"compiling the staging models failed:\n{child.stdout}{child.stderr}")
+    staging_file.write_text(child.stdout.strip().splitlines()[-1])
 
     if not build_only:
         # The like-for-like floor, on all 30 days, before any package build.
-        floor = subprocess.run([sys.executable, __file__, "--floor", str(database)],
+        floor = subprocess.run([sys.executable, __file__, "--floor", str(database),
+                                "--staging", str(staging_file)],
                                capture_output=True, text=True)
         if floor.returncode != 0:
             raise SystemExit(f"like-for-like floor failed at {events} events:\n{floor.stderr}")
@@ -377,13 +362,19 @@ def measure_one(events: int, build_only: bool = False) -> dict:
         result["like_floor_peak_mb"] = floor["peak_mb"]
         result["like_floor_rows"] = floor["rows"]
 
+    dbt = DbtProject(project)
+
+    def timed(*command: str):
+        started = time.perf_counter()
+        try:
+            run = dbt.invoke(*command, "--quiet")
+        except DbtError as error:
+            raise SystemExit(f"at {events} events: {error}")
+        return run, time.perf_counter() - started
+
     def dbt_run(*flags: str, select: tuple[str, ...] = ("package:product_warehouse",),
                 profile: str | None = None) -> float:
-        started = time.perf_counter()
-        run = dbtRunner().invoke(["run", *flags, "--select", *select, *args])
-        if not run.success:
-            raise SystemExit(f"dbt run {flags} --select {select} failed at {events} events: {run.exception}")
-        seconds = time.perf_counter() - started
+        run, seconds = timed("run", *flags, "--select", *select)
         if profile:
             # The slowest models of this run (seconds), for the README's why.
             timings = sorted(((r.node.name, round(r.execution_time, 1)) for r in run.result.results),
@@ -455,10 +446,7 @@ def measure_one(events: int, build_only: bool = False) -> dict:
     # dbt's fixed cost: parsing the project and compiling the package.
     for step, command in (("parse", ["parse", "--no-partial-parse"]),
                           ("compile", ["compile", "--select", "package:product_warehouse"])):
-        started = time.perf_counter()
-        if not dbtRunner().invoke([*command, *args]).success:
-            raise SystemExit(f"dbt {step} failed at {events} events")
-        result[f"{step}_seconds"] = time.perf_counter() - started
+        result[f"{step}_seconds"] = timed(*command)[1]
     result["parse_compile_seconds"] = result["parse_seconds"] + result["compile_seconds"]
     result["full_over_floor"] = result["full_seconds"] / result["floor_seconds"]
     result["full_over_like_floor"] = result["full_seconds"] / result["like_floor_seconds"]
@@ -507,10 +495,15 @@ def main() -> None:
     parser.add_argument("--one", type=int, help=argparse.SUPPRESS)
     parser.add_argument("--build-only", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--floor", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--staging", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--compile-staging", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "results.json")
     args = parser.parse_args()
+    if args.compile_staging:
+        print(json.dumps(compile_staging(args.compile_staging)))
+        return
     if args.floor:
-        print(json.dumps(like_floor(args.floor)))
+        print(json.dumps(like_floor(args.floor, json.loads(args.staging.read_text()))))
         return
     if args.one:
         print(json.dumps(measure_one(args.one, build_only=args.build_only)))
