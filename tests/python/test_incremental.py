@@ -27,6 +27,7 @@ import contextlib
 import datetime as dt
 import os
 import random
+import re
 from collections import Counter
 
 import pytest
@@ -331,11 +332,15 @@ def assert_same(actual: dict, expected: dict, label: str):
 # own history, so a sequence of runs is one schedule per dataset, while
 # dbt runs once per batch for all of them. Every run mixes visitors of
 # several datasets at different stages, as a real run mixes visitors.
+# More datasets per sequence cost little (the data is small, a run's cost
+# is dbt's per-model work), fewer sequences save whole runs.
 GROUPS = {  # name: ([(seed, shift_hours)], vars)
-    "inactivity": ([(11, 0), (12, 19), (14, 43), (16, 70)], {}),
-    "source": ([(13, 0), (15, 29)], {"product_warehouse_sessionization": "source"}),
+    "inactivity": ([(11, 0), (12, 19), (14, 43), (16, 70),
+                    (61, 9), (62, 31), (63, 56), (64, 83)], {}),
+    "source": ([(13, 0), (15, 29), (65, 14), (66, 47)],
+               {"product_warehouse_sessionization": "source"}),
 }
-SEQUENCES_PER_GROUP = {"inactivity": 8, "source": 5}
+SEQUENCES_PER_GROUP = {"inactivity": 4, "source": 3}
 
 
 @pytest.mark.parametrize("group", sorted(GROUPS))
@@ -388,7 +393,7 @@ def test_incremental_runs_equal_a_full_refresh(warehouse, group):
         actual = snapshot(warehouse)
         assert_same(actual, expected,
                     f"group {group}, sequence {number} ({[len(b) for b in batches]} rows per batch)")
-    # schedules = sequences x datasets (8 x 4 + 5 x 2 = 42), and most of
+    # schedules = sequences x datasets (4 x 8 + 3 x 4 = 44), and most of
     # each dataset's schedules cut it more than once.
     assert runs > sequences * 2
     assert all(n >= sequences * 1.5 for n in batches_per_dataset.values()), batches_per_dataset
@@ -448,33 +453,68 @@ RUN_ORDER = ["int_product_records_identified", "wh_product_events_fact",
              "wh_product_attribution_touches_fact", "wh_product_conversions_fact"]
 
 
+def seeds_of(row: tuple) -> set[int]:
+    """The dataset seeds a model row's ids carry (make_dataset names every
+    id, visitor, user, device and source session `<letter><seed>_...`)."""
+    return {int(m.group(1)) for value in row if isinstance(value, str)
+            for m in [re.match(r"^[a-z](\d+)_", value)] if m}
+
+
 def test_a_run_that_stops_after_any_model_is_repaired_by_the_next_run(warehouse):
     """A run that stops after any model (here: a run of only that model and
     what it depends on), then a normal run, leaves every model equal to a
     full refresh. The batches carry late events, logins and copies, so the
     stopped run leaves the later models behind on exactly the rows that
-    matter."""
-    vars = BASE_VARS
-    rows = make_dataset(41)
-    full_build_of(warehouse, rows, vars)
-    expected = snapshot(warehouse)
+    matter.
 
-    rng = random.Random(41)
+    One stop per dataset (disjoint ids, each dataset 10 days after the
+    previous one), in one chain of runs: the normal run that repairs a
+    stop also brings the next dataset's first batch, and after it the
+    rows of every dataset so far equal the full refresh's."""
+    vars = BASE_VARS
     stops = [(f"a run stopped after {name}", ["--select", "+" + name]) for name in RUN_ORDER[:-1]]
     # A run without one model, whose children read its stale rows (ADR 0011).
     stops.append(("a run without wh_product_attribution_touches_fact",
                   ["--select", SELECT_MODELS, "--exclude", "wh_product_attribution_touches_fact"]))
-    for label, selection in stops:
+    seeds = [41 + k for k in range(len(stops))]
+    parts = {seed: make_dataset(seed, shift_hours=240 * k) for k, seed in enumerate(seeds)}
+    for earlier, later in zip(seeds, seeds[1:]):
+        # Every row of a dataset is received after every row of the one
+        # before: nothing arrives older than the lookback.
+        assert (max(r["arrival"] for r in parts[earlier])
+                < min(r["received_at"] for r in parts[later]))
+    full_build_of(warehouse, [r for part in parts.values() for r in part], vars)
+    expected = snapshot(warehouse)
+
+    def of_seeds(snap: dict, wanted: set[int]) -> dict:
+        return {model: [row for row in rows if seeds_of(row) and seeds_of(row) <= wanted]
+                for model, rows in snap.items()}
+
+    # Every dataset has rows in every model, each row names one dataset.
+    for seed in seeds:
+        assert all(of_seeds(expected, {seed}).values()), seed
+    assert all(len(seeds_of(row)) == 1 for rows in expected.values() for row in rows)
+
+    rng = random.Random(41)
+    pending: list[dict] = []  # the next dataset's first batch
+    warehouse.reset_raw()
+    for k, ((label, selection), seed) in enumerate(zip(stops, seeds)):
         batches = []
         while len(batches) < 3 or len(batches[1]) < 10:
-            batches = make_schedule(rows, rng)
+            batches = make_schedule(parts[seed], rng)
         first, stopped, rest = batches[0], batches[1], [r for b in batches[2:] for r in b]
-        full_build_of(warehouse, first, vars)
+        warehouse.load(pending + first)
+        build(warehouse, vars, full_refresh=k == 0)
+        if k > 0:
+            done = set(seeds[:k])
+            assert_same(of_seeds(snapshot(warehouse), done), of_seeds(expected, done),
+                        f"{stops[k - 1][0]} (dataset {seeds[k - 1]})")
         warehouse.load(stopped)
         warehouse.dbt.run("run", *selection, vars=vars)
-        warehouse.load(rest)
-        build(warehouse, vars, full_refresh=False)
-        assert_same(snapshot(warehouse), expected, label)
+        pending = rest
+    warehouse.load(pending)
+    build(warehouse, vars, full_refresh=False)
+    assert_same(snapshot(warehouse), expected, f"{stops[-1][0]} (dataset {seeds[-1]})")
 
 
 RUN_LAYER = ["int_product_incremental_run", "int_product_incremental_new_records",
