@@ -54,8 +54,12 @@ class IntegrationProject:
 
     engine: str
     project_dir: Path = PROJECT_DIR
-    # Parsed manifests by (target, vars); see the module docstring.
+    # Parsed manifests by (target, vars); see the module docstring. A
+    # parse that failed is kept as its result: it depends only on the
+    # project's files, the vars and the target, so every command with
+    # them fails the same way, and is not parsed again.
     _manifests: dict = field(default_factory=dict, repr=False)
+    _failed_parses: dict = field(default_factory=dict, repr=False)
     # By fixture case schema: the vars of its build, and the build's result.
     _built: dict = field(default_factory=dict, repr=False)
     # The vars of the last command that succeeded: query() reads with them.
@@ -97,16 +101,19 @@ class IntegrationProject:
         return cli
 
     def _manifest(self, vars: dict | None, target: str):
+        """The parsed manifest for (target, vars), or the failed parse's
+        dbtRunner result (which the command then returns as its own)."""
         key = (target, vars_key(vars))
-        if key not in self._manifests:
+        if key not in self._manifests and key not in self._failed_parses:
             from dbt.cli.main import dbtRunner
 
             with self._engine_session(target):
                 result = dbtRunner().invoke(self._cli(("parse", "--quiet"), vars, target))
-            if not result.success:
-                return None  # the command itself then fails and says why
-            self._manifests[key] = result.result
-        return self._manifests[key]
+            if result.success:
+                self._manifests[key] = result.result
+            else:
+                self._failed_parses[key] = result
+        return self._manifests.get(key) or self._failed_parses[key]
 
     def run(self, *args: str, vars: dict | None = None, expect_success: bool = True,
             target: str | None = None):
@@ -127,8 +134,11 @@ class IntegrationProject:
         manifest = None
         if args[0] not in UNPARSED_COMMANDS:
             manifest = self._manifest(vars, target)
-        with self._engine_session(target):
-            result = dbtRunner(manifest=manifest).invoke(self._cli(args, vars, target))
+        if manifest is not None and not hasattr(manifest, "nodes"):
+            result = manifest  # the parse failed: so does the command
+        else:
+            with self._engine_session(target):
+                result = dbtRunner(manifest=manifest).invoke(self._cli(args, vars, target))
         if result.success and args[0] != "deps" and target == self.engine:
             self.last_vars = vars
         if expect_success and not result.success:
