@@ -184,19 +184,19 @@ NARROW_COLUMNS = ("k", "source_table", "record_type", "event_id", "anonymous_id"
 
 def compile_staging(project: Path) -> dict:
     """The package's staging models for the raw tables, compiled in the
-    bench project (dbt deps, then dbt compile, through the harness): their
-    SQL by raw table. Run in a child process: dbt in a process keeps the
-    DuckDB file locked."""
+    bench project (dbt deps, then dbt compile, in a child process through
+    the harness: dbt in a process keeps the DuckDB file locked, and the
+    floor's process must open it): their SQL by raw table."""
     from product_warehouse_harness.project import DbtError, DbtProject
 
     dbt = DbtProject(project)
     try:
-        dbt.invoke("deps", "--quiet")
-        compiled = dbt.invoke("compile", "--select", *STAGING_MODELS.values(), "--quiet")
+        dbt.invoke_in_child("deps", "--quiet")
+        dbt.invoke_in_child("compile", "--select", *STAGING_MODELS.values(), "--quiet")
     except DbtError as error:
-        raise SystemExit(str(error))
-    by_model = {r.node.name: r.node.compiled_code for r in compiled.result.results}
-    return {raw: by_model[model] for raw, model in STAGING_MODELS.items()}
+        raise SystemExit(f"compiling the staging models failed: {error}")
+    compiled = project / "target" / "compiled" / "product_warehouse" / "models" / "staging" / "cdp"
+    return {raw: (compiled / f"{model}.sql").read_text() for raw, model in STAGING_MODELS.items()}
 
 
 def keyed(raw: str, compiled: str) -> str:
@@ -340,15 +340,9 @@ def measure_one(events: int, build_only: bool = False) -> dict:
     (project / "packages.yml").write_text(f"packages:\n  - local: {ROOT}\n")
     (project / "profiles.yml").write_text(json.dumps({"bench": {"target": "dev", "outputs": {
         "dev": {"type": "duckdb", "path": str(database), "schema": "analytics", "threads": 2}}}}))
-    # deps and the staging models' compiled SQL (for the like-for-like
-    # floor), in a dbt process of its own: dbt keeps the DuckDB file locked,
-    # and the floor's process must open it.
+    # deps, and the staging models' SQL for the like-for-like floor.
     staging_file = work / "staging.json"
-    child = subprocess.run([sys.executable, __file__, "--compile-staging", str(project)],
-                           capture_output=True, text=True)
-    if child.returncode != 0:
-        raise SystemExit(f"compiling the staging models failed:\n{child.stdout}{child.stderr}")
-    staging_file.write_text(child.stdout.strip().splitlines()[-1])
+    staging_file.write_text(json.dumps(compile_staging(project)))
 
     if not build_only:
         # The like-for-like floor, on all 30 days, before any package build.
@@ -496,12 +490,8 @@ def main() -> None:
     parser.add_argument("--build-only", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--floor", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--staging", type=Path, help=argparse.SUPPRESS)
-    parser.add_argument("--compile-staging", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "results.json")
     args = parser.parse_args()
-    if args.compile_staging:
-        print(json.dumps(compile_staging(args.compile_staging)))
-        return
     if args.floor:
         print(json.dumps(like_floor(args.floor, json.loads(args.staging.read_text()))))
         return
