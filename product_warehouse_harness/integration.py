@@ -101,8 +101,8 @@ class IntegrationProject:
         return cli
 
     def _manifest(self, vars: dict | None, target: str):
-        """The parsed manifest for (target, vars), or the failed parse's
-        dbtRunner result (which the command then returns as its own)."""
+        """The parsed manifest for (target, vars); None when the parse
+        failed (its dbtRunner result is then in _failed_parses)."""
         key = (target, vars_key(vars))
         if key not in self._manifests and key not in self._failed_parses:
             from dbt.cli.main import dbtRunner
@@ -113,7 +113,7 @@ class IntegrationProject:
                 self._manifests[key] = result.result
             else:
                 self._failed_parses[key] = result
-        return self._manifests.get(key) or self._failed_parses[key]
+        return self._manifests.get(key)
 
     def run(self, *args: str, vars: dict | None = None, expect_success: bool = True,
             target: str | None = None):
@@ -131,11 +131,12 @@ class IntegrationProject:
             schema = case_of(vars)
             if schema in self._built and self._built[schema][0] != vars_key(vars):
                 del self._built[schema]
-        manifest = None
+        manifest = failed_parse = None
         if args[0] not in UNPARSED_COMMANDS:
             manifest = self._manifest(vars, target)
-        if manifest is not None and not hasattr(manifest, "nodes"):
-            result = manifest  # the parse failed: so does the command
+            failed_parse = self._failed_parses.get((target, vars_key(vars)))
+        if failed_parse is not None:
+            result = failed_parse  # the parse failed: so does the command
         else:
             with self._engine_session(target):
                 result = dbtRunner(manifest=manifest).invoke(self._cli(args, vars, target))
